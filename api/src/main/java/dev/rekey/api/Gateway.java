@@ -1,0 +1,34 @@
+package dev.rekey.api;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** Routes each request to its cloud's dialect; a request no cloud claims gets a plain 400 that says why. */
+public final class Gateway {
+    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+    private final Map<RequestClassifier.Route, Dialect> dialects;
+
+    public Gateway(Map<RequestClassifier.Route, Dialect> dialects) {
+        this.dialects = new EnumMap<>(dialects);
+    }
+
+    public HttpAnswer handle(RawRequest request) {
+        var route = RequestClassifier.classify(request);
+        if (route.isEmpty()) {
+            return HttpAnswer.json(400, "{\"error\":\"unrecognised request: expected a Tencent Cloud (TC3-HMAC-SHA256 or SecretId), "
+                    + "Alibaba Cloud (ACS3-HMAC-SHA256 or AccessKeyId) or Huawei Cloud (/v2/, /v1.0/) API call\"}");
+        }
+        Dialect dialect = dialects.get(route.get());
+        if (dialect == null) {
+            return HttpAnswer.json(400, "{\"error\":\"this Rekey does not serve " + route.get() + " API calls yet\"}");
+        }
+        try {
+            return dialect.handle(request);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "dialect " + route.get() + " failed", e);
+            return HttpAnswer.json(500, "{\"error\":\"internal error\"}");
+        }
+    }
+}

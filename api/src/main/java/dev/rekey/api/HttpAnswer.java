@@ -1,0 +1,24 @@
+package dev.rekey.api;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+
+/** What goes back on the wire: status, content type, extra headers and body bytes. */
+public record HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body) {
+
+    public HttpAnswer {
+        headers = Map.copyOf(headers);
+    }
+
+    public static HttpAnswer json(int status, String json) {
+        return new HttpAnswer(status, "application/json", Map.of(), json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public static HttpAnswer json(int status, String json, Map<String, String> headers) {
+        return new HttpAnswer(status, "application/json", headers, json.getBytes(StandardCharsets.UTF_8));
+    }
+
+    public String bodyText() {
+        return new String(body, StandardCharsets.UTF_8);
+    }
+}

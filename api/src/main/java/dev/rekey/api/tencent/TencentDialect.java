@@ -1,0 +1,96 @@
+package dev.rekey.api.tencent;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rekey.api.AuthResult;
+import dev.rekey.api.Dialect;
+import dev.rekey.api.HttpAnswer;
+import dev.rekey.api.RawRequest;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Tencent Cloud API 3.0 on the wire. Every answer, errors included, is HTTP 200 with a {@code Response} object that
+ * carries a RequestId: the official SDKs discard the body of any other status.
+ */
+public final class TencentDialect implements Dialect {
+    private static final Logger LOG = Logger.getLogger(TencentDialect.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final TencentSignatureVerifier verifier;
+    private final Map<String, TencentProduct> products;
+
+    public TencentDialect(TencentSignatureVerifier verifier, List<TencentProduct> products) {
+        this.verifier = verifier;
+        this.products = products.stream().collect(Collectors.toMap(TencentProduct::version, Function.identity()));
+    }
+
+    @Override
+    public HttpAnswer handle(RawRequest raw) {
+        String requestId = UUID.randomUUID().toString();
+        try {
+            if (!raw.method().equals("GET") && !raw.method().equals("POST")) {
+                throw new TencentError("UnsupportedProtocol", "only GET and POST are supported, not " + raw.method());
+            }
+            var credential = switch (verifier.verify(raw)) {
+                case AuthResult.Authenticated a -> a.credential();
+                case AuthResult.Rejected r -> throw new TencentError(r.code(), r.message());
+            };
+            TencentCall call = parse(raw);
+            TencentProduct product = products.get(call.version());
+            if (product == null) {
+                throw new TencentError("NoSuchVersion", "the API version '" + call.version() + "' does not exist; supported: "
+                        + String.join(", ", products.keySet()));
+            }
+            var request = new TencentRequest(credential, call.action(), call.region(), new TencentParams(call.params()), requestId);
+            return success(product.handle(request), requestId);
+        } catch (TencentError e) {
+            return error(e.code(), e.getMessage(), requestId);
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "internal error, RequestId " + requestId, e);
+            return error("InternalError", "an internal error occurred; quote RequestId " + requestId + " when reporting it", requestId);
+        }
+    }
+
+    private static TencentCall parse(RawRequest raw) {
+        try {
+            TencentCall call = TencentParameters.parse(raw);
+            if (call.action() == null || call.action().isEmpty()) {
+                throw new TencentError("MissingParameter", "the request is missing the Action (X-TC-Action header or Action parameter)");
+            }
+            if (call.version() == null || call.version().isEmpty()) {
+                throw new TencentError("MissingParameter", "the request is missing the Version (X-TC-Version header or Version parameter)");
+            }
+            return call;
+        } catch (TencentParameterException e) {
+            throw new TencentError(e.code(), e.getMessage());
+        }
+    }
+
+    static HttpAnswer success(Map<String, Object> fields, String requestId) {
+        var body = new LinkedHashMap<>(fields);
+        body.put("RequestId", requestId);
+        return envelope(body);
+    }
+
+    static HttpAnswer error(String code, String message, String requestId) {
+        var body = new LinkedHashMap<String, Object>();
+        body.put("Error", Map.of("Code", code, "Message", message));
+        body.put("RequestId", requestId);
+        return envelope(body);
+    }
+
+    private static HttpAnswer envelope(Map<String, Object> response) {
+        try {
+            return HttpAnswer.json(200, JSON.writeValueAsString(Map.of("Response", response)));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

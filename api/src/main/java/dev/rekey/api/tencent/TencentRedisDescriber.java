@@ -1,0 +1,88 @@
+package dev.rekey.api.tencent;
+
+import dev.rekey.core.Attributes;
+import dev.rekey.core.Instance;
+import dev.rekey.core.InstanceState;
+import dev.rekey.core.InstanceStore;
+import dev.rekey.core.Product;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/** Redis DescribeInstances: the tenant's instances in the region, filtered and paged as the API documents. */
+public final class TencentRedisDescriber {
+    private static final Set<String> PARAMS = Set.of("Limit", "Offset", "InstanceId", "OrderBy", "OrderType", "VpcIds",
+            "SubnetIds", "SearchKey", "ProjectIds", "InstanceName", "UniqVpcIds", "UniqSubnetIds", "RegionIds", "Status",
+            "TypeVersion", "EngineName", "AutoRenew", "BillingMode", "Type", "SearchKeys", "TypeList", "MonitorVersion",
+            "InstanceTags", "TagKeys", "ProductVersions", "InstanceIds", "AzMode");
+    private final InstanceStore instances;
+
+    public TencentRedisDescriber(InstanceStore instances) {
+        this.instances = instances;
+    }
+
+    Map<String, Object> describeInstances(TencentRequest r) {
+        TencentParams p = r.params();
+        p.onlyKnown(PARAMS);
+        long limit = p.optionalLong("Limit") == null ? 20 : p.optionalLong("Limit");
+        long offset = p.optionalLong("Offset") == null ? 0 : p.optionalLong("Offset");
+        if (limit < 0 || limit > 1000) throw new TencentError("InvalidParameter.InvalidParameter", "Limit must be between 0 and 1000");
+        if (offset < 0) throw new TencentError("InvalidParameter.InvalidParameter", "Offset must not be negative");
+        List<Instance> matching = new ArrayList<>();
+        for (Instance i : instances.list(r.tenant(), Product.TENCENT_REDIS)) {
+            if (i.region().equals(r.region()) && matches(i, p)) matching.add(i);
+        }
+        var set = matching.stream().skip(offset).limit(limit).map(TencentRedisDescriber::render).toList();
+        return Map.of("TotalCount", matching.size(), "InstanceSet", set);
+    }
+
+    private static boolean matches(Instance i, TencentParams p) {
+        String id = p.optionalString("InstanceId");
+        if (id != null && !id.isEmpty() && !id.equals(i.id())) return false;
+        List<String> ids = p.stringList("InstanceIds");
+        if (!ids.isEmpty() && !ids.contains(i.id())) return false;
+        String name = p.optionalString("InstanceName");
+        if (name != null && !name.isEmpty() && !name.equals(i.name())) return false;
+        String key = p.optionalString("SearchKey");
+        if (key != null && !key.isEmpty() && !contains(i.id(), key) && !contains(i.name(), key)) return false;
+        List<Long> status = p.longList("Status");
+        return status.isEmpty() || status.contains((long) status(i));
+    }
+
+    private static boolean contains(String value, String key) {
+        return value != null && value.toLowerCase(Locale.ROOT).contains(key.toLowerCase(Locale.ROOT));
+    }
+
+    /** 1 = in a flow (a change is applying), 2 = running. */
+    static int status(Instance i) {
+        return i.state() == InstanceState.CHANGING ? 1 : 2;
+    }
+
+    private static Map<String, Object> render(Instance i) {
+        boolean free = i.flag(Attributes.PASSWORD_FREE);
+        var m = new LinkedHashMap<String, Object>();
+        m.put("InstanceName", i.name() == null ? "" : i.name());
+        m.put("InstanceId", i.id());
+        m.put("Appid", 0);
+        m.put("ProjectId", 0);
+        m.put("Status", status(i));
+        m.put("SubStatus", 0);
+        m.put("WanIp", i.host() == null ? "" : i.host());
+        m.put("Port", i.port());
+        m.put("Region", i.region());
+        m.put("Engine", "Redis");
+        m.put("ProductType", "standalone");
+        m.put("Type", 6);
+        m.put("Size", 1024.0);
+        m.put("NoAuth", free);
+        m.put("PasswordFree", free ? 1 : 0);
+        m.put("BillingMode", 0);
+        m.put("CurrentRedisVersion", i.attribute(Attributes.ENGINE_VERSION, ""));
+        m.put("Createtime", i.attribute("created", ""));
+        return m;
+    }
+}

@@ -1,0 +1,91 @@
+package dev.rekey.core;
+
+import java.time.Clock;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Applies an accepted change to its engine: change, persist, verify with fresh connections; on any failure after the
+ * change, the previous state is restored before the task is marked failed, so no instance is left with a password
+ * nobody knows.
+ */
+final class TaskApplier {
+    private static final Logger LOG = Logger.getLogger(TaskApplier.class.getName());
+    private final InstanceStore instances;
+    private final TaskStore tasks;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    TaskApplier(InstanceStore instances, TaskStore tasks, AuditLog audit, Clock clock) {
+        this.instances = instances;
+        this.tasks = tasks;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    Task apply(Task task, PasswordEngine engine, EngineState before, Secret next, Secret old) {
+        TaskStatus status;
+        String message;
+        try {
+            tasks.markRunning(task.id());
+            change(engine, next);
+            try {
+                engine.persist();
+                verify(engine, task, next, old);
+                status = TaskStatus.SUCCEED;
+                message = "";
+            } catch (EngineException e) {
+                status = TaskStatus.FAILED;
+                message = rollBack(engine, before, e);
+            }
+        } catch (EngineException e) {
+            status = TaskStatus.FAILED;
+            message = "the engine did not take the change (" + e.getMessage() + "); the password is unchanged";
+        } catch (RuntimeException e) {
+            LOG.log(Level.SEVERE, "task " + task.id() + " failed unexpectedly", e);
+            status = TaskStatus.FAILED;
+            message = rollBack(engine, before, new EngineException("internal error: " + e.getClass().getSimpleName()));
+        }
+        if (message == null) {
+            // Neither the new nor the old state is confirmed: leave the task open for TaskRecovery to reconcile.
+            return tasks.find(task.id()).orElseThrow();
+        }
+        if (status == TaskStatus.SUCCEED) recordPasswordFree(instances, task);
+        tasks.finish(task.id(), status, message);
+        audit.record(new AuditEntry(clock.instant(), task.tenant(), "task-runner", task.kind(), task.instanceId(),
+                status == TaskStatus.SUCCEED ? "task " + task.id() + " succeeded, verified" : "task " + task.id() + " failed: " + message,
+                task.requestId()));
+        return tasks.find(task.id()).orElseThrow();
+    }
+
+    /** Describe actions show whether the instance is password-free; keep that in step with what was verified. */
+    static void recordPasswordFree(InstanceStore instances, Task task) {
+        instances.setAttribute(task.instanceId(), Attributes.PASSWORD_FREE,
+                EngineState.NOPASS.equals(task.newFingerprint()) ? "true" : null);
+    }
+
+    private static void change(PasswordEngine engine, Secret next) throws EngineException {
+        if (next == null) engine.makePasswordFree();
+        else engine.replace(next);
+    }
+
+    /** "Verified" always means: fresh connections proved which passwords the engine accepts, and nothing else remains. */
+    private static void verify(PasswordEngine engine, Task task, Secret next, Secret old) throws EngineException {
+        Secret rejected = old == null || (next != null && old.sameAs(next)) ? null : old;
+        engine.verify(next, rejected);
+        if (!engine.read().holdsExactly(task.newFingerprint())) {
+            throw new EngineException("the engine holds other passwords than the one just set");
+        }
+    }
+
+    private static String rollBack(PasswordEngine engine, EngineState before, EngineException cause) {
+        try {
+            engine.restore(before);
+            engine.persist();
+            return "the change could not be verified (" + cause.getMessage() + "); the previous password was restored";
+        } catch (EngineException e) {
+            LOG.log(Level.SEVERE, "rollback failed, left for recovery: " + e.getMessage());
+            return null;
+        }
+    }
+}

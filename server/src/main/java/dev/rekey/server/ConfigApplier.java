@@ -1,0 +1,71 @@
+package dev.rekey.server;
+
+import dev.rekey.core.Attributes;
+import dev.rekey.core.EngineKind;
+import dev.rekey.core.Secret;
+import dev.rekey.core.SecretBox;
+import dev.rekey.store.JdbcCatalog;
+
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/** Puts the configuration into the store, idempotently: the same file twice changes nothing. */
+final class ConfigApplier {
+    private static final Logger LOG = Logger.getLogger(ConfigApplier.class.getName());
+    private static final SecureRandom RANDOM = new SecureRandom();
+    private final JdbcCatalog catalog;
+    private final SecretBox box;
+
+    ConfigApplier(JdbcCatalog catalog, SecretBox box) {
+        this.catalog = catalog;
+        this.box = box;
+    }
+
+    void apply(RekeyConfig config) {
+        catalog.replaceCredentials(config.credentials());
+        var ids = new HashSet<String>();
+        for (RekeyConfig.InstanceConfig ic : config.instances()) {
+            ids.add(ic.id());
+            boolean created = catalog.upsertInstance(row(ic));
+            if (created) LOG.info("instance " + ic.id() + " created (" + ic.product().key() + ", " + ic.engine().kind() + ")");
+            if (!ic.engine().spawn() && ic.engine().kind() != EngineKind.GUEST) {
+                catalog.setAddress(ic.id(), ic.engine().host(), ic.engine().port(), null);
+            }
+        }
+        List<String> retired = catalog.retireAllBut(ids);
+        retired.forEach(id -> LOG.info("instance " + id + " is no longer configured: retired, history kept"));
+    }
+
+    private JdbcCatalog.InstanceRow row(RekeyConfig.InstanceConfig ic) {
+        var e = ic.engine();
+        var engineConfig = new HashMap<String, String>();
+        engineConfig.put("spawn", Boolean.toString(e.spawn()));
+        if (e.adminUser() != null) engineConfig.put("admin-user", e.adminUser());
+        if (e.user() != null) engineConfig.put("user", e.user());
+        if (!e.users().isEmpty()) engineConfig.put("users", String.join(",", e.users()));
+        if (e.channel() != null) engineConfig.put("channel", e.channel());
+        engineConfig.putAll(ic.extra());
+        var attributes = new HashMap<String, String>();
+        attributes.put(Attributes.ACCOUNT, e.kind() == EngineKind.REDIS ? "default" : e.user() == null ? "" : e.user());
+        attributes.put("created", java.time.LocalDateTime.now().withNano(0).toString().replace('T', ' '));
+        attributes.putAll(ic.extra());
+        return new JdbcCatalog.InstanceRow(ic.id(), ic.tenant(), ic.product(), ic.region(), ic.name(), e.kind(),
+                e.spawn() ? "127.0.0.1" : e.host(), e.spawn() ? 0 : e.port(), Map.copyOf(attributes), Map.copyOf(engineConfig),
+                adminSecret(ic).map(box::seal).orElse(null));
+    }
+
+    /** A spawned engine keeps the admin password it was created with; an external one uses the configured one. */
+    private java.util.Optional<Secret> adminSecret(RekeyConfig.InstanceConfig ic) {
+        if (!ic.engine().spawn()) return java.util.Optional.ofNullable(ic.engine().adminPassword());
+        var existing = catalog.sealedAdmin(ic.id());
+        if (existing.isPresent()) return existing.map(box::open);
+        byte[] b = new byte[24];
+        RANDOM.nextBytes(b);
+        return java.util.Optional.of(Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
+    }
+}

@@ -1,0 +1,105 @@
+package dev.rekey.server;
+
+import dev.rekey.core.Attributes;
+import dev.rekey.core.EngineException;
+import dev.rekey.core.Instance;
+import dev.rekey.core.Secret;
+import dev.rekey.core.SecretBox;
+import dev.rekey.engines.redis.RedisPasswordEngine;
+import dev.rekey.engines.redis.RedisProcess;
+import dev.rekey.store.JdbcCatalog;
+import dev.rekey.store.JdbcInstanceStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * Attaches an engine to every active instance: spawns (or re-adopts) the engines this node owns and connects to
+ * external ones. A spawned engine restarts with the password it had, never the configured initial one.
+ */
+final class EngineProvisioner {
+    private static final Logger LOG = Logger.getLogger(EngineProvisioner.class.getName());
+    private final JdbcCatalog catalog;
+    private final JdbcInstanceStore instances;
+    private final SecretBox box;
+    private final EngineRegistry registry;
+    private final Path engineDir;
+    private final String nodeId;
+
+    EngineProvisioner(JdbcCatalog catalog, JdbcInstanceStore instances, SecretBox box, EngineRegistry registry, Path dataDir, String nodeId) {
+        this.catalog = catalog;
+        this.instances = instances;
+        this.box = box;
+        this.registry = registry;
+        this.engineDir = dataDir.resolve("engines");
+        this.nodeId = nodeId;
+    }
+
+    void provision(RekeyConfig config) {
+        for (RekeyConfig.InstanceConfig ic : config.instances()) {
+            Instance instance = instances.find(ic.id()).orElseThrow();
+            try {
+                switch (ic.engine().kind()) {
+                    case REDIS -> attachRedis(instance, ic.engine());
+                    case MEMCACHED, GUEST -> LOG.warning("instance " + ic.id() + ": " + ic.engine().kind() + " engines are not available in this build");
+                }
+            } catch (EngineException | IOException e) {
+                throw new ConfigException("instances: " + ic.id() + ": the engine could not be started or reached: " + e.getMessage());
+            }
+        }
+    }
+
+    private void attachRedis(Instance instance, RekeyConfig.EngineConfig e) throws EngineException, IOException {
+        Map<String, String> engineConfig = catalog.engineConfig(instance.id());
+        Secret admin = box.open(catalog.sealedAdmin(instance.id()).orElseThrow());
+        String adminUser = engineConfig.getOrDefault("admin-user", "rekey-admin");
+        RedisPasswordEngine engine;
+        if (e.spawn()) {
+            Path dir = engineDir.resolve(instance.id());
+            RedisProcess process = spawnRedis(dir, adminUser, admin, e.initialPassword());
+            registry.own(new EngineRegistry.SpawnedEngine() {
+                public String describe() {
+                    return "redis-server of " + instance.id() + " (pid " + process.pid() + ")";
+                }
+
+                public void stop() {
+                    process.stop();
+                }
+            });
+            catalog.setAddress(instance.id(), process.host(), process.port(), nodeId);
+            engine = process.engine();
+            warnIfInitialPasswordIgnored(instance, engine, e.initialPassword());
+        } else {
+            engine = new RedisPasswordEngine(e.host(), e.port(), adminUser, admin, "default");
+        }
+        registry.register(instance.id(), engine);
+        try {
+            instances.setAttribute(instance.id(), Attributes.ENGINE_VERSION, engine.version());
+        } catch (EngineException ex) {
+            LOG.warning("instance " + instance.id() + ": engine not answering at start: " + ex.getMessage());
+        }
+    }
+
+    private static RedisProcess spawnRedis(Path dir, String adminUser, Secret admin, Secret initial) throws EngineException, IOException {
+        if (Files.exists(dir.resolve("redis.conf"))) {
+            var adopted = RedisProcess.adopt(dir, adminUser, admin, "default");
+            if (adopted.isPresent()) return adopted.get();
+            return RedisProcess.restart(dir, adminUser, admin, "default");
+        }
+        return RedisProcess.start(dir, FreePorts.pick(), adminUser, admin, "default", initial);
+    }
+
+    private static void warnIfInitialPasswordIgnored(Instance instance, RedisPasswordEngine engine, Secret initial) {
+        try {
+            if (initial != null && !engine.read().accepts(initial)) {
+                LOG.warning("instance " + instance.id() + ": engine.password is only the initial password and differs from the "
+                        + "current one; it is ignored so that a restart never undoes a change");
+            }
+        } catch (EngineException ex) {
+            LOG.warning("instance " + instance.id() + ": could not read the engine at start: " + ex.getMessage());
+        }
+    }
+}

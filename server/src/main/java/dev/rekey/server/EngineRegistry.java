@@ -1,0 +1,53 @@
+package dev.rekey.server;
+
+import dev.rekey.core.EngineException;
+import dev.rekey.core.Engines;
+import dev.rekey.core.Instance;
+import dev.rekey.core.PasswordEngine;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.logging.Logger;
+
+/** The engine behind each instance, and the processes this node spawned, stopped when Rekey stops. */
+final class EngineRegistry implements Engines, AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(EngineRegistry.class.getName());
+    private final Map<String, PasswordEngine> engines = new ConcurrentHashMap<>();
+    private final List<SpawnedEngine> spawned = new ArrayList<>();
+
+    /** A process this node owns and must stop. */
+    interface SpawnedEngine {
+        String describe();
+
+        void stop();
+    }
+
+    void register(String instanceId, PasswordEngine engine) {
+        engines.put(instanceId, engine);
+    }
+
+    synchronized void own(SpawnedEngine process) {
+        spawned.add(process);
+    }
+
+    @Override
+    public PasswordEngine engineFor(Instance instance) throws EngineException {
+        PasswordEngine engine = engines.get(instance.id());
+        if (engine == null) throw new EngineException("no engine is attached to instance " + instance.id());
+        return engine;
+    }
+
+    @Override
+    public synchronized void close() {
+        for (SpawnedEngine p : spawned) {
+            try {
+                p.stop();
+            } catch (RuntimeException e) {
+                LOG.warning("could not stop " + p.describe() + ": " + e.getMessage());
+            }
+        }
+        spawned.clear();
+    }
+}

@@ -1,0 +1,122 @@
+package dev.rekey.server;
+
+import dev.rekey.api.Dialect;
+import dev.rekey.api.Gateway;
+import dev.rekey.api.HttpServer;
+import dev.rekey.api.RequestClassifier.Route;
+import dev.rekey.api.tencent.TencentDialect;
+import dev.rekey.api.tencent.TencentRedis;
+import dev.rekey.api.tencent.TencentRedisDescriber;
+import dev.rekey.api.tencent.TencentSignatureVerifier;
+import dev.rekey.core.PasswordChanges;
+import dev.rekey.core.RateLimiter;
+import dev.rekey.core.SecretBox;
+import dev.rekey.core.TaskRecovery;
+import dev.rekey.core.TaskRunner;
+import dev.rekey.store.Database;
+import dev.rekey.store.JdbcAuditLog;
+import dev.rekey.store.JdbcCatalog;
+import dev.rekey.store.JdbcInstanceStore;
+import dev.rekey.store.JdbcKeyRing;
+import dev.rekey.store.JdbcRateWindows;
+import dev.rekey.store.JdbcTaskStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+/** The composition root: builds every part by hand, in dependency order, and stops them in reverse. */
+public final class Rekey implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Rekey.class.getName());
+    private final Database db;
+    private final EngineRegistry engines;
+    private final TaskRunner runner;
+    private final HttpServer http;
+    private final Stores stores;
+
+    /** The store-backed parts, exposed for tests and the CLI. */
+    public record Stores(JdbcInstanceStore instances, JdbcTaskStore tasks, JdbcAuditLog audit, JdbcCatalog catalog) {
+    }
+
+    private Rekey(Database db, EngineRegistry engines, TaskRunner runner, HttpServer http, Stores stores) {
+        this.db = db;
+        this.engines = engines;
+        this.runner = runner;
+        this.http = http;
+        this.stores = stores;
+    }
+
+    public static Rekey start(RekeyConfig config, Clock clock, String masterKeyFromEnv) {
+        createDataFolder(config.data());
+        SecretBox box = MasterKey.load(masterKeyFromEnv, config.keyFile() != null ? config.keyFile() : config.data().resolve("master.key"));
+        Database db = Database.open(config.storeUrl());
+        var engines = new EngineRegistry();
+        var runner = new TaskRunner();
+        try {
+            var catalog = new JdbcCatalog(db, box, clock);
+            catalog.checkMasterKey();
+            var instances = new JdbcInstanceStore(db, clock);
+            var tasks = new JdbcTaskStore(db, clock);
+            var audit = new JdbcAuditLog(db);
+            new ConfigApplier(catalog, box).apply(config);
+            new EngineProvisioner(catalog, instances, box, engines, config.data(), nodeId(config.data())).provision(config);
+            int recovered = new TaskRecovery(instances, tasks, engines, audit, box, clock).recoverAll();
+            if (recovered > 0) LOG.info("reconciled " + recovered + " task(s) interrupted by the last stop");
+            var changes = new PasswordChanges(instances, tasks, engines, audit, box, clock, runner);
+            var rateLimiter = new RateLimiter(new JdbcRateWindows(db), clock);
+            var keys = new JdbcKeyRing(db, box);
+            Map<Route, Dialect> dialects = new EnumMap<>(Route.class);
+            dialects.put(Route.TENCENT, new TencentDialect(new TencentSignatureVerifier(keys, clock), List.of(
+                    new TencentRedis(changes, rateLimiter, config.limits(), new TencentRedisDescriber(instances)))));
+            HttpServer http = HttpServer.start(new Gateway(dialects), config.bind(), config.port());
+            return new Rekey(db, engines, runner, http, new Stores(instances, tasks, audit, catalog));
+        } catch (RuntimeException e) {
+            runner.close();
+            engines.close();
+            db.close();
+            throw e;
+        }
+    }
+
+    private static void createDataFolder(Path data) {
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new ConfigException("server.data: cannot create the data folder " + data + ": " + e.getMessage());
+        }
+    }
+
+    /** A stable id for this node, kept in its data folder, recorded as the owner of the engines it spawns. */
+    private static String nodeId(Path data) {
+        Path file = data.resolve("node-id");
+        try {
+            if (!Files.exists(file)) Files.writeString(file, "node-" + UUID.randomUUID() + "\n");
+            return Files.readString(file).trim();
+        } catch (IOException e) {
+            throw new ConfigException("server.data: cannot write " + file + ": " + e.getMessage());
+        }
+    }
+
+    public int port() {
+        return http.port();
+    }
+
+    public Stores stores() {
+        return stores;
+    }
+
+    /** Stops taking requests, lets running tasks finish, stops spawned engines, closes the store. */
+    @Override
+    public void close() {
+        http.close();
+        runner.close();
+        engines.close();
+        db.close();
+    }
+}

@@ -1,0 +1,181 @@
+package dev.rekey.store;
+
+import dev.rekey.core.Credential;
+import dev.rekey.core.EngineKind;
+import dev.rekey.core.Product;
+import dev.rekey.core.SecretBox;
+
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What the configuration file puts into the store: tenant keys, instances and their engine settings. Applying the same
+ * configuration twice changes nothing; an instance missing from it is retired with its history kept.
+ */
+public final class JdbcCatalog {
+    private final Database db;
+    private final SecretBox box;
+    private final Clock clock;
+
+    public JdbcCatalog(Database db, SecretBox box, Clock clock) {
+        this.db = db;
+        this.box = box;
+        this.clock = clock;
+    }
+
+    /** Records the master key's fingerprint on first use; refuses a different key afterwards. */
+    public void checkMasterKey() {
+        String fingerprint = box.fingerprint();
+        db.inTransaction(c -> {
+            Optional<String> recorded = meta(c, "master-key-fingerprint");
+            if (recorded.isEmpty()) {
+                try (var ps = c.prepareStatement("INSERT INTO meta (name, val) VALUES ('master-key-fingerprint', ?)")) {
+                    ps.setString(1, fingerprint);
+                    ps.executeUpdate();
+                }
+            } else if (!recorded.get().equals(fingerprint)) {
+                throw new IllegalStateException("the master key does not match the one this database was created with (fingerprint "
+                        + fingerprint + ", expected " + recorded.get() + "): give every node the same key file or REKEY_MASTER_KEY");
+            }
+            return null;
+        });
+    }
+
+    private static Optional<String> meta(Connection c, String name) throws SQLException {
+        try (var ps = c.prepareStatement("SELECT val FROM meta WHERE name = ?")) {
+            ps.setString(1, name);
+            try (var rs = ps.executeQuery()) {
+                return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
+            }
+        }
+    }
+
+    /** Replaces the whole set of API keys by {@code credentials}, sealed. */
+    public void replaceCredentials(List<Credential> credentials) {
+        db.inTransaction(c -> {
+            try (var del = c.createStatement()) {
+                del.executeUpdate("DELETE FROM credential");
+            }
+            try (var ps = c.prepareStatement("INSERT INTO credential (cloud, key_id, tenant, sealed_secret, project_id) VALUES (?, ?, ?, ?, ?)")) {
+                for (Credential cr : credentials) {
+                    ps.setString(1, cr.cloud().name());
+                    ps.setString(2, cr.keyId());
+                    ps.setString(3, cr.tenant());
+                    ps.setString(4, box.seal(cr.secret()));
+                    ps.setString(5, cr.projectId());
+                    ps.addBatch();
+                }
+                ps.executeBatch();
+            }
+            return null;
+        });
+    }
+
+    /** An instance as the configuration declares it; {@code engineConfig} holds no secret, {@code sealedAdmin} may. */
+    public record InstanceRow(String id, String tenant, Product product, String region, String name, EngineKind engineKind,
+                              String host, int port, Map<String, String> attributes, Map<String, String> engineConfig,
+                              String sealedAdmin) {
+    }
+
+    /** Creates the instance if new (returns true); otherwise updates what the configuration owns and keeps the rest. */
+    public boolean upsertInstance(InstanceRow r) {
+        return db.inTransaction(c -> {
+            boolean exists;
+            try (var ps = c.prepareStatement("SELECT 1 FROM instance WHERE id = ? FOR UPDATE")) {
+                ps.setString(1, r.id());
+                try (var rs = ps.executeQuery()) {
+                    exists = rs.next();
+                }
+            }
+            if (exists) {
+                try (var ps = c.prepareStatement("UPDATE instance SET tenant = ?, product = ?, region = ?, engine_kind = ?, engine_config = ?, sealed_admin = ?, "
+                        + "state = CASE WHEN state = 'RETIRED' THEN 'RUNNING' ELSE state END WHERE id = ?")) {
+                    ps.setString(1, r.tenant());
+                    ps.setString(2, r.product().name());
+                    ps.setString(3, r.region());
+                    ps.setString(4, r.engineKind().name());
+                    ps.setString(5, Json.write(r.engineConfig()));
+                    ps.setString(6, r.sealedAdmin());
+                    ps.setString(7, r.id());
+                    ps.executeUpdate();
+                }
+                return false;
+            }
+            try (var ps = c.prepareStatement("INSERT INTO instance (id, tenant, product, region, name, engine_kind, host, port, state, attributes, engine_config, sealed_admin, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)")) {
+                ps.setString(1, r.id());
+                ps.setString(2, r.tenant());
+                ps.setString(3, r.product().name());
+                ps.setString(4, r.region());
+                ps.setString(5, r.name());
+                ps.setString(6, r.engineKind().name());
+                ps.setString(7, r.host());
+                ps.setInt(8, r.port());
+                ps.setString(9, Json.write(r.attributes()));
+                ps.setString(10, Json.write(r.engineConfig()));
+                ps.setString(11, r.sealedAdmin());
+                ps.setLong(12, clock.millis());
+                ps.executeUpdate();
+            }
+            return true;
+        });
+    }
+
+    /** Retires every instance whose id is not in {@code keep}; returns the ids retired now. */
+    public List<String> retireAllBut(Set<String> keep) {
+        return db.inTransaction(c -> {
+            var retired = new ArrayList<String>();
+            try (var ps = c.prepareStatement("SELECT id FROM instance WHERE state <> 'RETIRED'"); var rs = ps.executeQuery()) {
+                while (rs.next()) if (!keep.contains(rs.getString(1))) retired.add(rs.getString(1));
+            }
+            try (var ps = c.prepareStatement("UPDATE instance SET state = 'RETIRED' WHERE id = ?")) {
+                for (String id : retired) {
+                    ps.setString(1, id);
+                    ps.executeUpdate();
+                }
+            }
+            return retired;
+        });
+    }
+
+    public Map<String, String> engineConfig(String id) {
+        return db.run(c -> {
+            try (var ps = c.prepareStatement("SELECT engine_config FROM instance WHERE id = ?")) {
+                ps.setString(1, id);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Json.read(rs.getString(1)) : Map.of();
+                }
+            }
+        });
+    }
+
+    public Optional<String> sealedAdmin(String id) {
+        return db.run(c -> {
+            try (var ps = c.prepareStatement("SELECT sealed_admin FROM instance WHERE id = ?")) {
+                ps.setString(1, id);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? Optional.ofNullable(rs.getString(1)) : Optional.empty();
+                }
+            }
+        });
+    }
+
+    /** Records where a spawned engine listens now and which node owns it. */
+    public void setAddress(String id, String host, int port, String ownerNode) {
+        db.run(c -> {
+            try (var ps = c.prepareStatement("UPDATE instance SET host = ?, port = ?, owner_node = ? WHERE id = ?")) {
+                ps.setString(1, host);
+                ps.setInt(2, port);
+                ps.setString(3, ownerNode);
+                ps.setString(4, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+}

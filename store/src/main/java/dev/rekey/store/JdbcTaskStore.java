@@ -1,0 +1,110 @@
+package dev.rekey.store;
+
+import dev.rekey.core.Task;
+import dev.rekey.core.TaskStatus;
+import dev.rekey.core.TaskStore;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Tasks in the {@code task} table; finishing a task frees its instance in the same transaction. */
+public final class JdbcTaskStore implements TaskStore {
+    private static final String COLUMNS = "id, instance_id, tenant, kind, status, request_id, message, new_fingerprint, sealed_previous, created_at, finished_at";
+    private final Database db;
+    private final Clock clock;
+
+    public JdbcTaskStore(Database db, Clock clock) {
+        this.db = db;
+        this.clock = clock;
+    }
+
+    @Override
+    public Optional<Task> find(long id) {
+        return db.run(c -> {
+            try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM task WHERE id = ?")) {
+                ps.setLong(1, id);
+                return readAll(ps).stream().findFirst();
+            }
+        });
+    }
+
+    @Override
+    public void markRunning(long id) {
+        db.run(c -> {
+            try (var ps = c.prepareStatement("UPDATE task SET status = 'RUNNING' WHERE id = ? AND status = 'PREPARING'")) {
+                ps.setLong(1, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
+    public void finish(long id, TaskStatus status, String message) {
+        if (!status.finished()) throw new IllegalArgumentException("not a final status: " + status);
+        db.inTransaction(c -> {
+            String instanceId;
+            try (var ps = c.prepareStatement("SELECT instance_id FROM task WHERE id = ? FOR UPDATE")) {
+                ps.setLong(1, id);
+                try (var rs = ps.executeQuery()) {
+                    if (!rs.next()) return null;
+                    instanceId = rs.getString(1);
+                }
+            }
+            // The sealed previous state is only needed while the task can still be rolled back: erase it now.
+            try (var ps = c.prepareStatement("UPDATE task SET status = ?, message = ?, finished_at = ?, sealed_previous = NULL WHERE id = ?")) {
+                ps.setString(1, status.name());
+                ps.setString(2, message);
+                ps.setLong(3, clock.millis());
+                ps.setLong(4, id);
+                ps.executeUpdate();
+            }
+            try (var ps = c.prepareStatement("UPDATE instance SET active_task = NULL, state = CASE WHEN state = 'CHANGING' THEN 'RUNNING' ELSE state END WHERE id = ? AND active_task = ?")) {
+                ps.setString(1, instanceId);
+                ps.setLong(2, id);
+                ps.executeUpdate();
+            }
+            return null;
+        });
+    }
+
+    @Override
+    public List<Task> unfinished() {
+        return db.run(c -> {
+            try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM task WHERE status IN ('PREPARING', 'RUNNING') ORDER BY id")) {
+                return readAll(ps);
+            }
+        });
+    }
+
+    /** The newest tasks of an instance, newest first (for describe actions and the CLI). */
+    public List<Task> ofInstance(String instanceId, int limit) {
+        return db.run(c -> {
+            try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM task WHERE instance_id = ? ORDER BY id DESC")) {
+                ps.setString(1, instanceId);
+                ps.setMaxRows(limit);
+                return readAll(ps);
+            }
+        });
+    }
+
+    private static List<Task> readAll(PreparedStatement ps) throws SQLException {
+        var out = new ArrayList<Task>();
+        try (ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long finished = rs.getLong("finished_at");
+                Instant finishedAt = rs.wasNull() ? null : Instant.ofEpochMilli(finished);
+                out.add(new Task(rs.getLong("id"), rs.getString("instance_id"), rs.getString("tenant"), rs.getString("kind"),
+                        TaskStatus.valueOf(rs.getString("status")), rs.getString("request_id"), rs.getString("message"),
+                        rs.getString("new_fingerprint"), rs.getString("sealed_previous"),
+                        Instant.ofEpochMilli(rs.getLong("created_at")), finishedAt));
+            }
+        }
+        return out;
+    }
+}
