@@ -17,15 +17,16 @@ record Acs3Authorization(String accessKeyId, String signedHeaders, List<String> 
         int space = header.indexOf(' ');
         String algorithm = space < 0 ? header : header.substring(0, space);
         if (!algorithm.equals(ALGORITHM)) {
-            throw Rejection.incomplete("Authorization algorithm '" + algorithm + "' is not supported; sign with "
-                    + ALGORITHM + ".");
+            throw Rejection.incomplete("Authorization algorithm '" + Rejection.shown(algorithm)
+                    + "' is not supported; sign with " + ALGORITHM + ".");
         }
         Map<String, String> fields = fields(header.substring(space + 1));
         String credential = required(fields, "Credential");
         String signedHeaders = required(fields, "SignedHeaders");
         List<String> names = Arrays.asList(signedHeaders.split(";", -1));
         if (names.stream().anyMatch(String::isBlank)) {
-            throw Rejection.incomplete("SignedHeaders '" + signedHeaders + "' contains an empty header name.");
+            throw Rejection.incomplete("SignedHeaders '" + Rejection.shown(signedHeaders)
+                    + "' contains an empty header name.");
         }
         return new Acs3Authorization(credential, signedHeaders, List.copyOf(names), required(fields, "Signature"));
     }

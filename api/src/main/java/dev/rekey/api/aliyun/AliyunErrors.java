@@ -34,7 +34,7 @@ public final class AliyunErrors {
     private AliyunErrors() {
     }
 
-    /** {@code format} as read by {@link AliyunParameters} ({@code JSON}/{@code XML}, case-insensitive; null is JSON). */
+    /** {@code format} as {@link AliyunCall#format()} holds it: XML (any case) renders XML, anything else JSON. */
     public static String body(String format, String requestId, String hostId, String code, String message) {
         var body = new ErrorBody(requestId, hostId, code, message, recommend(code));
         try {

@@ -38,7 +38,7 @@ public final class AliyunParameters {
         return SignatureStyle.NONE;
     }
 
-    /** Compared case-insensitively: the new Java SDK's V1 path sends {@code json}, the old SDK {@code JSON}/{@code XML}. */
+    /** Case-insensitive: the new Java SDK's V1 path sends {@code json}, the old SDK {@code JSON} or {@code XML}. */
     private static String format(String value) {
         return value != null && value.equalsIgnoreCase("XML") ? "XML" : "JSON";
     }

@@ -19,6 +19,12 @@ final class Rejection extends RuntimeException {
         return rejected;
     }
 
+    /** A value the client sent, cut short so that an error body never becomes an echo of an arbitrary payload. */
+    static String shown(String value) {
+        if (value == null) return "null";
+        return value.length() <= 80 ? value : value.substring(0, 80) + "...";
+    }
+
     static Rejection missing(String name) {
         return new Rejection("MissingParameter", name + " is mandatory for this action.", 400);
     }
@@ -30,17 +36,17 @@ final class Rejection extends RuntimeException {
 
     static Rejection badTimestamp(String name, String value) {
         return new Rejection("InvalidTimeStamp.Format", "Specified time stamp or date value is not well formatted. "
-                + name + " is '" + value + "'; expected UTC like 2026-11-23T07:18:15Z.", 400);
+                + name + " is '" + shown(value) + "'; expected UTC like 2026-11-23T07:18:15Z.", 400);
     }
 
     static Rejection expiredTimestamp(String name, String value, String serverTime) {
         return new Rejection("InvalidTimeStamp.Expired", "Specified time stamp or date value is expired. " + name
-                + " " + value + " is more than 15 minutes away from the server time " + serverTime + ".", 400);
+                + " " + shown(value) + " is more than 15 minutes away from the server time " + serverTime + ".", 400);
     }
 
     static Rejection unknownKey(String accessKeyId) {
         return new Rejection("InvalidAccessKeyId.NotFound",
-                "Specified access key is not found. AccessKeyId: " + accessKeyId, 404);
+                "Specified access key is not found. AccessKeyId: " + shown(accessKeyId), 404);
     }
 
     static Rejection mismatch(String hint) {

@@ -14,8 +14,10 @@ import java.util.stream.Collectors;
  * name, percent-encoded, signed with {@code AccessKeySecret + "&"}.
  */
 final class V1Request implements SignedRequest {
-    /** Checked in this order, so the message names the first one missing. Action and Version are required here
-     * because V1 signs parameters only: an unsigned x-acs-action header must never choose the action. */
+    /**
+     * Checked in this order, so the message names the first one missing. Action and Version are required here
+     * because V1 signs parameters only: an unsigned x-acs-action header must never choose the action.
+     */
     private static final List<String> REQUIRED = List.of("AccessKeyId", "Action", "Version", "Signature",
             "SignatureMethod", "SignatureVersion", "SignatureNonce", "Timestamp");
 
@@ -95,7 +97,7 @@ final class V1Request implements SignedRequest {
     private static void requireValue(List<Map.Entry<String, String>> pairs, String name, String expected) {
         String value = WireParams.first(pairs, name);
         if (!expected.equals(value)) {
-            throw Rejection.incomplete(name + " is '" + value + "' but must be " + expected + ".");
+            throw Rejection.incomplete(name + " is '" + Rejection.shown(value) + "' but must be " + expected + ".");
         }
     }
 }

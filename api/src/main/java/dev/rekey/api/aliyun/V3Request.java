@@ -100,7 +100,8 @@ final class V3Request implements SignedRequest {
     private static void requireSignedHeadersPresent(RawRequest request, Acs3Authorization authorization) {
         for (String name : authorization.headerNames()) {
             if (request.header(name) == null) {
-                throw Rejection.incomplete("SignedHeaders lists '" + name + "' but the request has no such header.");
+                throw Rejection.incomplete("SignedHeaders lists '" + Rejection.shown(name)
+                        + "' but the request has no such header.");
             }
         }
     }
