@@ -76,10 +76,11 @@ final class AliyunCapture {
     }
 
     static RawRequest withBody(RawRequest r, String body) {
-        return new RawRequest(r.method(), r.path(), r.rawQuery(), r.headers(), body.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        return new RawRequest(r.method(), r.path(), r.rawQuery(), r.headers(), bytes);
     }
 
-    /** Request line, headers up to the blank line, then a body framed by chunked encoding, Content-Length or nothing. */
+    /** Request line, headers to the blank line, then a body framed by chunked encoding, Content-Length or nothing. */
     static RawRequest parse(byte[] raw) {
         int end = indexOf(raw, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII), 0);
         String[] lines = new String(raw, 0, end, StandardCharsets.UTF_8).split("\r\n");
