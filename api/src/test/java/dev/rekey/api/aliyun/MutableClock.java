@@ -1,0 +1,35 @@
+package dev.rekey.api.aliyun;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** Test support: a UTC clock that stands still until a test moves it. */
+final class MutableClock extends Clock {
+    private volatile Instant now;
+
+    MutableClock(Instant now) {
+        this.now = now;
+    }
+
+    void advance(Duration by) {
+        now = now.plus(by);
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("tests use UTC only");
+    }
+
+    @Override
+    public Instant instant() {
+        return now;
+    }
+}
