@@ -7,12 +7,12 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** The real `redis-cli`, as a user outside Rekey would run it, to check which password an engine accepts. */
-final class RedisCli {
+public final class RedisCli {
     private RedisCli() {
     }
 
     /** PING as {@code default} with {@code password} (null: no AUTH); returns the reply line, e.g. PONG or an error. */
-    static String ping(String host, int port, String password) throws IOException, InterruptedException {
+    public static String ping(String host, int port, String password) throws IOException, InterruptedException {
         var cmd = new ArrayList<>(List.of("redis-cli", "-h", host, "-p", Integer.toString(port)));
         if (password != null) cmd.addAll(List.of("--user", "default", "--pass", password, "--no-auth-warning"));
         cmd.add("PING");
@@ -24,7 +24,7 @@ final class RedisCli {
         return new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).trim();
     }
 
-    static boolean accepts(String host, int port, String password) throws IOException, InterruptedException {
+    public static boolean accepts(String host, int port, String password) throws IOException, InterruptedException {
         return ping(host, port, password).equals("PONG");
     }
 }
