@@ -1,0 +1,143 @@
+package dev.rekey.engines.memcached;
+
+import dev.rekey.core.EngineException;
+import dev.rekey.core.Secret;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * One memcached server with ASCII authentication, living in its own private directory: {@code auth} (the
+ * {@code -Y} file, 0600), {@code memcached.pid} and {@code memcached.log}. It listens on 127.0.0.1 only, and is
+ * stopped by its pid, never by name.
+ */
+public final class MemcachedProcess {
+    private static final long STOP_WAIT_SECONDS = 5;
+
+    private final Path dir;
+    private final ProcessHandle handle;
+    private final int port;
+    private final String user;
+
+    private MemcachedProcess(Path dir, ProcessHandle handle, int port, String user) {
+        this.dir = dir;
+        this.handle = handle;
+        this.port = port;
+        this.user = user;
+    }
+
+    /**
+     * Creates {@code dir} (0700), writes its auth file with the one entry {@code user:initialPassword} and starts
+     * memcached on {@code port} (0: any free port), returning once that login works (at most 10 s).
+     */
+    public static MemcachedProcess start(Path dir, int port, String user, Secret initialPassword)
+            throws EngineException {
+        AuthFile.checkStorable(user, initialPassword);
+        MemcachedBinary.locate();
+        createPrivateDir(dir);
+        AuthEntry entry = new AuthEntry(user, initialPassword);
+        new AuthFile(dir.resolve(MemcachedLauncher.AUTH_FILE)).write(List.of(entry));
+        MemcachedLauncher.Launched launched = MemcachedLauncher.launch(dir, port, entry);
+        return new MemcachedProcess(dir, launched.handle(), launched.port(), user);
+    }
+
+    /**
+     * Starts memcached again on a directory made by {@link #start}, with its auth file as it is now, on {@code port}
+     * if that is free and on any free port otherwise. The user is the one of the file's first entry.
+     */
+    public static MemcachedProcess resume(Path dir, int port) throws EngineException {
+        List<AuthEntry> entries = new AuthFile(dir.resolve(MemcachedLauncher.AUTH_FILE)).read();
+        if (entries.isEmpty()) {
+            throw new EngineException("the memcached auth file in " + dir + " is empty: nobody could log in");
+        }
+        AuthEntry probe = entries.getFirst();
+        int free = port != 0 && FreePorts.isFree(port) ? port : 0;
+        MemcachedLauncher.Launched launched = MemcachedLauncher.launch(dir, free, probe);
+        return new MemcachedProcess(dir, launched.handle(), launched.port(), probe.user());
+    }
+
+    /** Takes over the memcached still running on {@code dir}: its pid file names a live memcached that answers. */
+    public static MemcachedProcess adopt(Path dir) throws EngineException {
+        RunningMemcached running = RunningMemcached.of(dir);
+        List<AuthEntry> entries = new AuthFile(dir.resolve(MemcachedLauncher.AUTH_FILE)).read();
+        if (entries.isEmpty()) {
+            throw new EngineException("the memcached auth file in " + dir + " is empty: nobody could log in");
+        }
+        return new MemcachedProcess(dir, running.handle(), running.port(), entries.getFirst().user());
+    }
+
+    public String host() {
+        return MemcachedLauncher.HOST;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public long pid() {
+        return handle.pid();
+    }
+
+    public String user() {
+        return user;
+    }
+
+    public Path dir() {
+        return dir;
+    }
+
+    public Path authFile() {
+        return dir.resolve(MemcachedLauncher.AUTH_FILE);
+    }
+
+    public boolean isAlive() {
+        return handle.isAlive();
+    }
+
+    /** The password engine of this server's user. */
+    public MemcachedPasswordEngine engine() {
+        return new MemcachedPasswordEngine(authFile(), pid(), host(), port, user);
+    }
+
+    /** SIGTERM by pid, up to 5 s to exit, then SIGKILL. */
+    public void stop() {
+        if (!handle.isAlive()) return;
+        handle.destroy();
+        if (!exited()) {
+            handle.destroyForcibly();
+            exited();
+        }
+    }
+
+    private boolean exited() {
+        try {
+            handle.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
+            return true;
+        } catch (TimeoutException | ExecutionException e) {
+            return !handle.isAlive();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !handle.isAlive();
+        }
+    }
+
+    private static void createPrivateDir(Path dir) throws EngineException {
+        try {
+            Files.createDirectories(dir);
+            Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        } catch (IOException e) {
+            throw new EngineException("cannot create the private directory " + dir + ": " + e.getMessage(), e);
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "MemcachedProcess[pid=" + pid() + ", " + host() + ":" + port + ", dir=" + dir + "]";
+    }
+}

@@ -1,0 +1,144 @@
+package dev.rekey.engines.memcached;
+
+import dev.rekey.core.EngineException;
+import dev.rekey.core.Secret;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
+
+import static dev.rekey.engines.memcached.MemcachedTestSupport.USER;
+import static dev.rekey.engines.memcached.MemcachedTestSupport.assertPrivateAuthFile;
+import static dev.rekey.engines.memcached.MemcachedTestSupport.login;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class MemcachedProcessTest {
+    private static final String INITIAL = "init-pw1";
+
+    @TempDir
+    Path temp;
+    private final List<MemcachedProcess> started = new ArrayList<>();
+
+    @BeforeEach
+    void requireMemcached() {
+        MemcachedTestSupport.requireMemcached();
+    }
+
+    @AfterEach
+    void stopAll() {
+        started.forEach(MemcachedProcess::stop);
+    }
+
+    private MemcachedProcess track(MemcachedProcess process) {
+        started.add(process);
+        return process;
+    }
+
+    private MemcachedProcess startFresh() throws EngineException {
+        return track(MemcachedProcess.start(temp.resolve("mc"), 0, USER, Secret.of(INITIAL)));
+    }
+
+    @Test
+    void initialCredentialsWorkAndAWrongPasswordIsRefused() throws Exception {
+        MemcachedProcess process = startFresh();
+        assertEquals(MemcachedTextClient.STORED, login(process, USER, INITIAL));
+        assertEquals(MemcachedTextClient.AUTHENTICATION_FAILURE, login(process, USER, "wrong-pw"));
+        assertEquals(MemcachedTextClient.AUTHENTICATION_FAILURE, login(process, "mallory", INITIAL));
+    }
+
+    @Test
+    void anUnauthenticatedConnectionGetsNothing() throws Exception {
+        MemcachedProcess process = startFresh();
+        try (MemcachedTextClient client = MemcachedTextClient.connect(process.host(), process.port())) {
+            assertEquals("CLIENT_ERROR unauthenticated", client.version());
+            assertEquals(MemcachedTextClient.STORED, client.authenticate(USER, Secret.of(INITIAL)));
+            assertTrue(client.version().startsWith("VERSION 1.6"));
+        }
+    }
+
+    @Test
+    void startMakesAPrivateDirWithAPrivateOneLineAuthFileAndAPidFile() throws Exception {
+        MemcachedProcess process = startFresh();
+        assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(process.dir())));
+        assertPrivateAuthFile(process.authFile());
+        assertEquals(USER + ":" + INITIAL + "\n", Files.readString(process.authFile()));
+        assertEquals(Long.toString(process.pid()), Files.readString(process.dir().resolve("memcached.pid")).strip());
+    }
+
+    @Test
+    void aPasswordWithASpaceIsRefusedBeforeAnythingIsWritten() {
+        Path dir = temp.resolve("never");
+        assertThrows(EngineException.class, () -> MemcachedProcess.start(dir, 0, USER, Secret.of("two words")));
+        assertFalse(Files.exists(dir));
+    }
+
+    @Test
+    void startOnATakenPortFailsNamingThePort() throws Exception {
+        try (ServerSocket taken = new ServerSocket(0, 0, InetAddress.getByName("127.0.0.1"))) {
+            EngineException failure = assertThrows(EngineException.class, () -> track(
+                    MemcachedProcess.start(temp.resolve("mc"), taken.getLocalPort(), USER, Secret.of(INITIAL))));
+            assertTrue(failure.getMessage().contains(Integer.toString(taken.getLocalPort())), failure.getMessage());
+        }
+    }
+
+    @Test
+    void stopEndsTheProcessByItsPid() throws Exception {
+        MemcachedProcess process = startFresh();
+        long pid = process.pid();
+        process.stop();
+        assertFalse(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false));
+        assertThrows(java.io.IOException.class, () -> login(process, USER, INITIAL));
+    }
+
+    @Test
+    void resumeAfterStopKeepsTheNewPassword() throws Exception {
+        MemcachedProcess first = startFresh();
+        first.engine().replace(Secret.of("next-pw2"));
+        first.stop();
+        MemcachedProcess resumed = track(MemcachedProcess.resume(first.dir(), first.port()));
+        assertEquals(USER, resumed.user());
+        assertEquals(MemcachedTextClient.STORED, login(resumed, USER, "next-pw2"));
+        assertEquals(MemcachedTextClient.AUTHENTICATION_FAILURE, login(resumed, USER, INITIAL));
+    }
+
+    @Test
+    void resumeMovesToAFreePortWhenTheOldOneIsTaken() throws Exception {
+        MemcachedProcess first = startFresh();
+        first.stop();
+        try (ServerSocket taken = new ServerSocket(first.port(), 0, InetAddress.getByName("127.0.0.1"))) {
+            MemcachedProcess resumed = track(MemcachedProcess.resume(first.dir(), taken.getLocalPort()));
+            assertNotEquals(first.port(), resumed.port());
+            assertEquals(MemcachedTextClient.STORED, login(resumed, USER, INITIAL));
+        }
+    }
+
+    @Test
+    void adoptFindsTheRunningProcessOfADirectory() throws Exception {
+        MemcachedProcess process = startFresh();
+        MemcachedProcess adopted = MemcachedProcess.adopt(process.dir());
+        assertEquals(process.pid(), adopted.pid());
+        assertEquals(process.port(), adopted.port());
+        assertEquals(USER, adopted.user());
+        adopted.engine().verify(Secret.of(INITIAL), Secret.of("wrong-pw"));
+    }
+
+    @Test
+    void adoptRefusesADirectoryWhoseProcessIsGone() throws Exception {
+        MemcachedProcess process = startFresh();
+        process.stop();
+        EngineException failure = assertThrows(EngineException.class, () -> MemcachedProcess.adopt(process.dir()));
+        assertTrue(failure.getMessage().contains("not running"), failure.getMessage());
+    }
+}
