@@ -1,0 +1,34 @@
+package dev.rekey.engines;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+
+/**
+ * Loopback ports for engines that Rekey spawns itself. A port picked here can be taken by someone else before the
+ * engine binds it, so callers must still watch for "address already in use" and pick again.
+ */
+public final class FreePort {
+
+    private FreePort() {
+    }
+
+    /** A loopback port that was free a moment ago. */
+    public static int pick() {
+        try (ServerSocket socket = new ServerSocket(0, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException("no free loopback port could be bound", e);
+        }
+    }
+
+    /** Whether {@code port} can be bound on the loopback address right now. */
+    public static boolean isFree(int port) {
+        try (ServerSocket socket = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
+            return socket.getLocalPort() == port;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+}
