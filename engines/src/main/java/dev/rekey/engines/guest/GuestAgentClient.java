@@ -105,7 +105,7 @@ public final class GuestAgentClient implements AutoCloseable {
             throw new IllegalArgumentException("user name must be 1-256 characters without ':', blanks or controls");
         }
         if (!ShaCrypt.isCryptHash(cryptHash)) {
-            throw new IllegalArgumentException("cryptHash must be a crypt(3) hash ($id$salt$hash); plain text is never sent");
+            throw new IllegalArgumentException("cryptHash must be a crypt(3) hash ($id$salt$hash), never plain text");
         }
         String password = Base64.getEncoder().encodeToString(cryptHash.getBytes(StandardCharsets.US_ASCII));
         call("guest-set-user-password", "{\"execute\":\"guest-set-user-password\",\"arguments\":{\"username\":"
@@ -141,7 +141,8 @@ public final class GuestAgentClient implements AutoCloseable {
         String line = receive(command, deadline);
         Map<?, ?> reply = parseReply(command, line);
         if (reply.get("error") instanceof Map<?, ?> error) {
-            throw new GuestAgentException(command, String.valueOf(error.get("class")), String.valueOf(error.get("desc")));
+            throw new GuestAgentException(command, String.valueOf(error.get("class")),
+                    String.valueOf(error.get("desc")));
         }
         if (!reply.containsKey("return")) throw unexpected(command);
         return reply.get("return");

@@ -6,27 +6,24 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
  * The files of one spawned guest, all under one 0700 directory: {@code etc-copy} (its /etc), {@code sandbox.sh},
  * {@code users}, {@code initial-hashes} (first start only), {@code state}, {@code qga.sock}, {@code qga.log} and
- * {@code sandbox.log}.
+ * {@code sandbox.log}. Next to it, shared with its sibling guests, the {@link EtcTemplate}.
  */
 final class GuestDirectory {
     /** A unix socket path must fit sockaddr_un.sun_path (108 bytes with the terminating NUL). */
     private static final int MAX_SOCKET_PATH = 107;
-    /** Placeholders the copy keeps: they already mean "no password". Everything else becomes "!" (locked). */
-    private static final Set<String> NO_PASSWORD_MARKERS = Set.of("*", "!", "!*");
 
     final Path dir;
 
     GuestDirectory(Path dir) {
         this.dir = dir.toAbsolutePath().normalize();
+        if (this.dir.getParent() == null) throw new IllegalArgumentException("a guest directory needs a parent");
         if (socket().toString().getBytes(StandardCharsets.UTF_8).length > MAX_SOCKET_PATH) {
             throw new IllegalArgumentException("guest directory path is too long for a unix socket: " + this.dir);
         }
@@ -71,20 +68,14 @@ final class GuestDirectory {
     }
 
     /**
-     * {@code cp -a} keeps owners, modes and symlinks exactly. The copy is made under a temporary name and renamed, so
-     * an interrupted copy is never mistaken for a finished one. The host's password hashes are locked in the copy: a
-     * guest starts with only the hashes it was given.
+     * Links or copies the shared template (see {@link EtcTemplate}) under a temporary name and renames it, so an
+     * interrupted copy is never mistaken for a finished one. The initial hashes go with a fresh copy only.
      */
     private void copyEtc(Map<String, String> initialHashes) throws IOException, InterruptedException {
+        Path template = EtcTemplate.ensure(dir.getParent());
         Path partial = dir.resolve("etc-copy.partial");
-        if (Files.exists(partial)) run(List.of("rm", "-rf", "--one-file-system", partial.toString()));
-        run(List.of("cp", "-a", "/etc", partial.toString()));
-        for (String name : List.of("shadow", "shadow-", "gshadow", "gshadow-")) {
-            Path file = partial.resolve(name);
-            if (Files.isRegularFile(file)) {
-                ShadowFile.rewriteHashes(file, e -> NO_PASSWORD_MARKERS.contains(e.hash()) ? null : "!");
-            }
-        }
+        EtcTemplate.remove(partial);
+        EtcTemplate.copyInto(template, partial);
         writeInitialHashes(initialHashes);
         Files.move(partial, etcCopy(), StandardCopyOption.ATOMIC_MOVE);
     }
@@ -106,14 +97,6 @@ final class GuestDirectory {
             return log.length() <= 600 ? log : "..." + log.substring(log.length() - 600);
         } catch (IOException e) {
             return "(no sandbox.log)";
-        }
-    }
-
-    private static void run(List<String> command) throws IOException, InterruptedException {
-        Exec.Result result = Exec.run(command, Duration.ofSeconds(60));
-        if (result.status() != 0) {
-            throw new IOException(String.join(" ", command) + " failed (" + result.status() + "): "
-                    + result.output().strip());
         }
     }
 }

@@ -53,7 +53,7 @@ final class SandboxScript {
                   chpasswd -e < "$D/initial-hashes"
                   rm -f "$D/initial-hashes"
                 fi
-                exec %s -m unix-listen -p "$D/qga.sock" -t "$D/state" -l "$D/qga.log" -b %s
-                """.formatted(AGENT, String.join(",", BLOCKED_COMMANDS));
+                exec @AGENT@ -m unix-listen -p "$D/qga.sock" -t "$D/state" -l "$D/qga.log" -b @BLOCKLIST@
+                """.replace("@AGENT@", AGENT).replace("@BLOCKLIST@", String.join(",", BLOCKED_COMMANDS));
     }
 }

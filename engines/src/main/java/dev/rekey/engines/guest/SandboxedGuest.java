@@ -16,8 +16,10 @@ import java.util.regex.Pattern;
 /**
  * A Linux guest Rekey spawns and owns: the real qemu-ga in a private mount namespace whose /etc is a bind-mounted
  * copy kept in the guest's directory ({@code <dir>/etc-copy}), so the agent's {@code chpasswd} changes only that copy
- * and the host's /etc is never touched. Every RPC that could act on the host is blocklisted. The agent's process
- * id is the process Rekey started ({@code unshare} and the script both exec), so stopping is a signal to that pid.
+ * and the host's /etc is never touched. The copy hard-links a snapshot of /etc shared by the guests with the same
+ * parent directory ({@code <parent>/.etc-template}, made on first use); the account files are its own. Every RPC
+ * that could act on the host is blocklisted. The agent's process id is the process Rekey started ({@code unshare}
+ * and bash both exec), so stopping is a signal to that pid. If Rekey dies, its agents keep running (orphaned).
  */
 public final class SandboxedGuest {
     /** How long a start may take until guest-sync answers, and how long a stop waits for the process to end. */
@@ -61,8 +63,10 @@ public final class SandboxedGuest {
         try {
             Files.deleteIfExists(files.socket()); // a killed agent leaves its socket file behind
             files.writeScript();
+            // bash reads the script rather than exec'ing it: exec of a file just written fails with "Text file busy"
+            // while another thread's fork still holds the writer's descriptor (seen with 100 parallel starts)
             ProcessBuilder builder = Exec.builder(List.of("unshare", "--mount", "--propagation", "private",
-                    files.script().toString(), files.dir.toString(), hostMountNamespace()));
+                    "/bin/bash", files.script().toString(), files.dir.toString(), hostMountNamespace()));
             process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(files.sandboxLog().toFile())).start();
         } catch (IOException e) {
             throw new EngineException("cannot start the guest agent in " + files.dir + ": " + e.getMessage(), e);

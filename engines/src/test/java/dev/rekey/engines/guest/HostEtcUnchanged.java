@@ -18,7 +18,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 final class HostEtcUnchanged implements BeforeAllCallback, AfterAllCallback {
     private static final List<Path> FILES = List.of(
             Path.of("/etc/shadow"), Path.of("/etc/passwd"), Path.of("/etc/group"), Path.of("/etc/gshadow"));
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(HostEtcUnchanged.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(HostEtcUnchanged.class);
 
     @Override
     public void beforeAll(ExtensionContext context) throws Exception {
@@ -35,7 +36,8 @@ final class HostEtcUnchanged implements BeforeAllCallback, AfterAllCallback {
         Map<Path, String> sums = new LinkedHashMap<>();
         for (Path file : FILES) {
             if (!Files.exists(file)) continue;
-            sums.put(file, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file))));
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(file));
+            sums.put(file, HexFormat.of().formatHex(digest));
         }
         return sums;
     }

@@ -3,6 +3,8 @@ package dev.rekey.engines.guest;
 import dev.rekey.core.Secret;
 import org.junit.jupiter.api.Test;
 
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 
@@ -71,9 +73,7 @@ class ShaCryptTest {
     }
 
     private static boolean onPath(String tool) {
-        for (String dir : Exec.PATH.split(":")) if (java.nio.file.Files.isExecutable(java.nio.file.Path.of(dir, tool))) {
-            return true;
-        }
+        for (String dir : Exec.PATH.split(":")) if (Files.isExecutable(Path.of(dir, tool))) return true;
         return false;
     }
 }

@@ -23,7 +23,8 @@ final class SuCheck {
     }
 
     /** True when PAM accepted the password (su ran the command), false on "Authentication failure". */
-    static boolean accepts(SandboxedGuest guest, String user, Secret password) throws IOException, InterruptedException {
+    static boolean accepts(SandboxedGuest guest, String user, Secret password)
+            throws IOException, InterruptedException {
         Process su = Exec.builder(List.of("nsenter", "-t", Long.toString(guest.pid()), "-m", "--",
                         "setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups",
                         "su", user, "-s", "/bin/sh", "-c", "echo SU_OK_$(id -un)"))
