@@ -12,22 +12,29 @@ import java.time.Clock;
 public final class TestRekey implements AutoCloseable {
     public final Path dir;
     final String yaml;
+    private final java.util.Map<String, String> env;
     private Rekey rekey;
 
-    private TestRekey(Path dir, String yaml) {
+    private TestRekey(Path dir, String yaml, java.util.Map<String, String> env) {
         this.dir = dir;
         this.yaml = yaml;
+        this.env = env;
     }
 
     public static TestRekey start(Path dir, String yaml) throws IOException {
-        var t = new TestRekey(dir, yaml);
+        return start(dir, yaml, java.util.Map.of());
+    }
+
+    /** {@code env}: environment variables the configuration names (admin-password-env), as the process would see them. */
+    public static TestRekey start(Path dir, String yaml, java.util.Map<String, String> env) throws IOException {
+        var t = new TestRekey(dir, yaml, env);
         Files.writeString(dir.resolve("rekey.yaml"), yaml);
         t.startAgain();
         return t;
     }
 
     public void startAgain() {
-        RekeyConfig cfg = new ConfigLoader(System::getenv).load(dir.resolve("rekey.yaml")).withOverrides(0, null);
+        RekeyConfig cfg = new ConfigLoader(k -> env.getOrDefault(k, System.getenv(k))).load(dir.resolve("rekey.yaml")).withOverrides(0, null);
         rekey = Rekey.start(cfg, Clock.systemUTC(), null);
     }
 
