@@ -195,26 +195,21 @@ public final class ConfigLoader {
     static Map<String, Integer> lineNumbers(String yaml) throws IOException {
         var lines = new HashMap<String, Integer>();
         try (JsonParser p = YAML.createParser(yaml)) {
-            JsonToken t;
-            while ((t = p.nextToken()) != null) {
-                if (t == JsonToken.FIELD_NAME || t.isScalarValue() || t.isStructStart()) {
-                    String path = pathOf(p.getParsingContext().pathAsPointer(true).toString(), t == JsonToken.FIELD_NAME ? p.currentName() : null);
-                    lines.putIfAbsent(path, p.currentTokenLocation().getLineNr());
-                }
+            while (p.nextToken() != null) {
+                // The pointer includes the current field name and starts with the document's index (/0).
+                lines.putIfAbsent(pathOf(p.getParsingContext().pathAsPointer(true).toString()), p.currentTokenLocation().getLineNr());
             }
         }
         return lines;
     }
 
-    private static String pathOf(String pointer, String fieldName) {
+    private static String pathOf(String pointer) {
         var sb = new StringBuilder();
-        for (String part : pointer.split("/")) {
-            if (part.isEmpty()) continue;
+        String[] parts = pointer.split("/");
+        for (int i = 2; i < parts.length; i++) {
+            String part = parts[i];
             if (part.chars().allMatch(Character::isDigit)) sb.append('[').append(part).append(']');
             else sb.append(sb.isEmpty() ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
-        }
-        if (fieldName != null && !sb.toString().endsWith(fieldName)) {
-            sb.append(sb.isEmpty() ? "" : ".").append(fieldName);
         }
         return sb.toString();
     }

@@ -87,9 +87,9 @@ final class EngineProvisioner {
         if (Files.exists(dir.resolve("redis.conf"))) {
             var adopted = RedisProcess.adopt(dir, adminUser, admin, "default");
             if (adopted.isPresent()) return adopted.get();
-            return RedisProcess.restart(dir, adminUser, admin, "default");
+            return RedisProcess.resume(dir, adminUser, admin, "default");
         }
-        return RedisProcess.start(dir, FreePorts.pick(), adminUser, admin, "default", initial);
+        return RedisProcess.start(dir, 0, adminUser, admin, "default", initial);
     }
 
     private static void warnIfInitialPasswordIgnored(Instance instance, RedisPasswordEngine engine, Secret initial) {

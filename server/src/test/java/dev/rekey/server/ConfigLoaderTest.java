@@ -55,14 +55,14 @@ class ConfigLoaderTest {
     void anUnknownKeyIsNamedWithItsLine() {
         var e = assertThrows(ConfigException.class, () -> loader.parse(FULL.replace("region: ap-guangzhou", "regoin: ap-guangzhou"), BASE));
         assertTrue(e.getMessage().contains("instances[0].regoin"), e.getMessage());
-        assertTrue(e.getMessage().contains("line 13"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 12"), e.getMessage());
     }
 
     @Test
     void aWrongTypeIsNamedWithItsLine() {
         var e = assertThrows(ConfigException.class, () -> loader.parse(FULL.replace("port: 7001", "port: seven"), BASE));
         assertTrue(e.getMessage().contains("instances[1].engine.port"), e.getMessage());
-        assertTrue(e.getMessage().contains("line 19"), e.getMessage());
+        assertTrue(e.getMessage().contains("line 18"), e.getMessage());
     }
 
     @Test

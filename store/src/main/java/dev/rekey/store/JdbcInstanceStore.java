@@ -108,10 +108,11 @@ public final class JdbcInstanceStore implements InstanceStore {
         try (ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long task = rs.getLong("active_task");
+                Long activeTask = rs.wasNull() ? null : task;
                 out.add(new Instance(rs.getString("id"), rs.getString("tenant"), Product.valueOf(rs.getString("product")),
                         rs.getString("region"), rs.getString("name"), EngineKind.valueOf(rs.getString("engine_kind")),
                         rs.getString("host"), rs.getInt("port"), InstanceState.valueOf(rs.getString("state")),
-                        rs.wasNull() ? null : task, Json.read(rs.getString("attributes"))));
+                        activeTask, Json.read(rs.getString("attributes"))));
             }
         }
         return out;

@@ -1,0 +1,9 @@
+package dev.rekey.store;
+
+/** The store contract on the embedded default, H2. */
+class H2StoreContractTest extends StoreContractTest {
+    @Override
+    String newDatabase() {
+        return TestDatabases.h2();
+    }
+}

@@ -1,0 +1,9 @@
+package dev.rekey.store;
+
+/** The store contract on the machine's PostgreSQL, in a database of its own per test. */
+class PostgresStoreContractTest extends StoreContractTest {
+    @Override
+    String newDatabase() {
+        return TestDatabases.postgres();
+    }
+}
