@@ -161,6 +161,14 @@ class AliyunDialectTest {
     }
 
     @Test
+    void withoutALimitsSectionTheBudgetIsOneHundredPerSecond() {
+        var limits = new ArrayList<Integer>();
+        var dialect = dialect(keys(TESTID), (bucket, second, limit) -> limits.add(limit), Limits.defaults());
+        dialect.handle(signed("DescribeInstances", Map.of("PageSize", "0")));
+        assertEquals(List.of(100), limits);
+    }
+
+    @Test
     void anUnexpectedFailureIsA500InternalErrorThatQuotesTheRequestId() throws Exception {
         var broken = dialect(keys(TESTID), (bucket, second, limit) -> {
             throw new IllegalStateException("store down");
