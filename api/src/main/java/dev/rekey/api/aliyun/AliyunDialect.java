@@ -28,7 +28,13 @@ public final class AliyunDialect implements Dialect {
     @Override
     public HttpAnswer handle(RawRequest raw) {
         String requestId = UUID.randomUUID().toString().toUpperCase(Locale.ROOT);
-        AliyunCall call = AliyunParameters.read(raw);
+        AliyunCall call;
+        try {
+            call = AliyunParameters.read(raw);
+        } catch (IllegalArgumentException e) {
+            return AliyunResponses.error("JSON", requestId, new AliyunError(400, "InvalidParameter",
+                    "The query string or form body has a malformed percent-encoding (a % not followed by two hex digits)."));
+        }
         try {
             Credential credential = switch (verifier.verify(raw)) {
                 case AuthResult.Authenticated a -> a.credential();

@@ -84,6 +84,12 @@ class AliyunDialectTest {
     }
 
     @Test
+    void aMalformedPercentEncodingIsInvalidParameter() throws Exception {
+        RawRequest capture = AliyunCapture.load("java-tea-v3-DescribeInstanceAttribute.http");
+        error(dialect().handle(AliyunCapture.withQuery(capture, "InstanceId=r-%zz")), 400, "InvalidParameter");
+    }
+
+    @Test
     void anotherApiVersionIsInvalidVersion() throws Exception {
         var request = V1TestSigner.post("testid", "testsecret", NOW, "2014-09-01", "DescribeInstances", Map.of());
         error(dialect().handle(request), 400, "InvalidVersion");
