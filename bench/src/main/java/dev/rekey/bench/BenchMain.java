@@ -18,7 +18,8 @@ public final class BenchMain {
                 + Runtime.getRuntime().availableProcessors() + " cores)");
         Path dir = Files.createTempDirectory("rekey-bench-");
         try {
-            PasswordChangeBench.run(dir, seconds);
+            PasswordChangeBench.run(Files.createDirectories(dir.resolve("single")), seconds);
+            MultiNodeBench.run(Files.createDirectories(dir.resolve("multi")), seconds);
         } finally {
             delete(dir);
         }

@@ -1,5 +1,7 @@
 package dev.rekey.store;
 
+import dev.rekey.testkit.TestDatabases;
+
 import dev.rekey.core.AuditEntry;
 import dev.rekey.core.Cloud;
 import dev.rekey.core.Credential;

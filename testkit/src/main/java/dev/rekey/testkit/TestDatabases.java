@@ -1,4 +1,4 @@
-package dev.rekey.store;
+package dev.rekey.testkit;
 
 import org.junit.jupiter.api.Assumptions;
 
