@@ -50,7 +50,7 @@ class ClassicSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        rekey = TestRekey.start(dir, AliyunFixture.yaml("requests-per-second: 100"));
+        rekey = TestRekey.start(dir, AliyunFixture.yaml(AliyunFixture.UNTHROTTLED));
         client = AliyunFixture.classic(KEY_ID, SECRET);
     }
 

@@ -30,7 +30,7 @@ class RawWireTest {
 
     @BeforeAll
     static void start() throws Exception {
-        rekey = TestRekey.start(dir, AliyunFixture.yaml("requests-per-second: 100"));
+        rekey = TestRekey.start(dir, AliyunFixture.yaml(AliyunFixture.UNTHROTTLED));
     }
 
     @AfterAll

@@ -54,7 +54,7 @@ class TeaSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
-        rekey = TestRekey.start(dir, AliyunFixture.yaml("requests-per-second: 100"));
+        rekey = TestRekey.start(dir, AliyunFixture.yaml(AliyunFixture.UNTHROTTLED));
         client = AliyunFixture.tea(rekey, KEY_ID, SECRET, null);
     }
 
