@@ -4,10 +4,14 @@ import dev.rekey.api.Dialect;
 import dev.rekey.api.Gateway;
 import dev.rekey.api.HttpServer;
 import dev.rekey.api.RequestClassifier.Route;
+import dev.rekey.api.aliyun.AliyunDialect;
+import dev.rekey.api.aliyun.AliyunRedis;
+import dev.rekey.api.aliyun.AliyunSignatureVerifier;
 import dev.rekey.api.tencent.TencentDialect;
 import dev.rekey.api.tencent.TencentRedis;
 import dev.rekey.api.tencent.TencentRedisDescriber;
 import dev.rekey.api.tencent.TencentSignatureVerifier;
+import dev.rekey.core.AttributeChanges;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.RateLimiter;
 import dev.rekey.core.SecretBox;
@@ -19,6 +23,7 @@ import dev.rekey.store.JdbcAuditLog;
 import dev.rekey.store.JdbcCatalog;
 import dev.rekey.store.JdbcInstanceStore;
 import dev.rekey.store.JdbcKeyRing;
+import dev.rekey.store.JdbcNonceRegistry;
 import dev.rekey.store.JdbcRateWindows;
 import dev.rekey.store.JdbcTaskStore;
 
@@ -84,6 +89,10 @@ public final class Rekey implements AutoCloseable {
             Map<Route, Dialect> dialects = new EnumMap<>(Route.class);
             dialects.put(Route.TENCENT, new TencentDialect(new TencentSignatureVerifier(keys, clock), List.of(
                     new TencentRedis(changes, rateLimiter, config.limits(), new TencentRedisDescriber(instances)))));
+            var nonces = new JdbcNonceRegistry(db, clock);
+            dialects.put(Route.ALIYUN, new AliyunDialect(new AliyunSignatureVerifier(keys, nonces::firstUse, clock),
+                    new AliyunRedis(changes, new AttributeChanges(instances, engines, changes, audit, clock), instances,
+                            rateLimiter, config.limits())));
             HttpServer http = HttpServer.start(new Gateway(dialects), config.bind(), config.port());
             return new Rekey(db, engines, runner, http, new Stores(instances, tasks, audit, catalog));
         } catch (RuntimeException e) {
