@@ -4,10 +4,14 @@ import dev.rekey.api.Dialect;
 import dev.rekey.api.Gateway;
 import dev.rekey.api.HttpServer;
 import dev.rekey.api.RequestClassifier.Route;
+import dev.rekey.api.tencent.TencentCvm;
+import dev.rekey.api.tencent.TencentCvmDescriber;
 import dev.rekey.api.tencent.TencentDialect;
 import dev.rekey.api.tencent.TencentRedis;
 import dev.rekey.api.tencent.TencentRedisDescriber;
 import dev.rekey.api.tencent.TencentSignatureVerifier;
+import dev.rekey.core.GuestPasswordResets;
+import dev.rekey.core.GuestPower;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.RateLimiter;
 import dev.rekey.core.SecretBox;
@@ -65,7 +69,8 @@ public final class Rekey implements AutoCloseable {
             var tasks = new JdbcTaskStore(db, clock);
             var audit = new JdbcAuditLog(db);
             new ConfigApplier(catalog, box).apply(config);
-            new EngineProvisioner(catalog, instances, box, engines, config.data(), nodeId(config.data())).provision(config);
+            var guests = new GuestMachines(instances, engines);
+            new EngineProvisioner(catalog, instances, box, engines, config.data(), nodeId(config.data()), guests).provision(config);
             int recovered = new TaskRecovery(instances, tasks, engines, audit, box, clock).recoverAll();
             if (recovered > 0) LOG.info("reconciled " + recovered + " task(s) interrupted by the last stop");
             var changes = new PasswordChanges(instances, tasks, engines, audit, box, clock, runner);
@@ -73,7 +78,9 @@ public final class Rekey implements AutoCloseable {
             var keys = new JdbcKeyRing(db, box);
             Map<Route, Dialect> dialects = new EnumMap<>(Route.class);
             dialects.put(Route.TENCENT, new TencentDialect(new TencentSignatureVerifier(keys, clock), List.of(
-                    new TencentRedis(changes, rateLimiter, config.limits(), new TencentRedisDescriber(instances)))));
+                    new TencentRedis(changes, rateLimiter, config.limits(), new TencentRedisDescriber(instances)),
+                    new TencentCvm(new GuestPasswordResets(instances, guests, audit, clock, runner), new GuestPower(instances, guests, audit, clock, runner),
+                            new TencentCvmDescriber(instances), rateLimiter, config.limits()))));
             HttpServer http = HttpServer.start(new Gateway(dialects), config.bind(), config.port());
             return new Rekey(db, engines, runner, http, new Stores(instances, tasks, audit, catalog));
         } catch (RuntimeException e) {
