@@ -39,6 +39,7 @@ class TencentCvmSdkTest {
     static SandboxedGuest vm;
     static TestRekey rekey;
     static CvmClient cvm;
+    static Map<String, String> hostAccounts;
 
     static String yaml(Path channelSocket) {
         return """
@@ -64,15 +65,26 @@ class TencentCvmSdkTest {
 
     @BeforeAll
     static void start() throws Exception {
+        hostAccounts = hostAccountFiles();
         vm = SandboxedGuest.start(dir.resolve("vm/real-vm"), List.of("root"), Map.of());
         rekey = TestRekey.start(dir, yaml(vm.socket()));
         cvm = CvmSdk.client(rekey, "AKIDEXAMPLE", "SECRETEXAMPLE", "ap-guangzhou");
     }
 
     @AfterAll
-    static void stop() {
+    static void stop() throws Exception {
         if (rekey != null) rekey.close();
         if (vm != null) vm.stop(true);
+        assertEquals(hostAccounts, hostAccountFiles(), "the host's own account files are never touched");
+    }
+
+    private static Map<String, String> hostAccountFiles() throws Exception {
+        var sums = new java.util.TreeMap<String, String>();
+        for (String name : List.of("passwd", "shadow", "group", "gshadow")) {
+            byte[] bytes = java.nio.file.Files.readAllBytes(Path.of("/etc", name));
+            sums.put(name, java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256").digest(bytes)));
+        }
+        return sums;
     }
 
     @Test
