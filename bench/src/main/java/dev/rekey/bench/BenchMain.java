@@ -19,6 +19,7 @@ public final class BenchMain {
         Path dir = Files.createTempDirectory("rekey-bench-");
         try {
             PasswordChangeBench.run(dir, seconds);
+            CvmBench.run(dir.resolve("cvm"), quick);
         } finally {
             delete(dir);
         }
