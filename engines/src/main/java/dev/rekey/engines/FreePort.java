@@ -3,6 +3,7 @@ package dev.rekey.engines;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 
 /**
@@ -23,10 +24,15 @@ public final class FreePort {
         }
     }
 
-    /** Whether {@code port} can be bound on the loopback address right now. */
+    /**
+     * Whether an engine could bind {@code port} on the loopback address now. Redis and memcached both set
+     * SO_REUSEADDR, so a port still in TIME_WAIT counts as free, as it does for them.
+     */
     public static boolean isFree(int port) {
-        try (ServerSocket socket = new ServerSocket(port, 0, InetAddress.getLoopbackAddress())) {
-            return socket.getLocalPort() == port;
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
+            return true;
         } catch (IOException e) {
             return false;
         }

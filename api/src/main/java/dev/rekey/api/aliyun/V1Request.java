@@ -1,5 +1,7 @@
 package dev.rekey.api.aliyun;
 
+import dev.rekey.api.Digests;
+
 import dev.rekey.api.RawRequest;
 import dev.rekey.core.Secret;
 
@@ -69,9 +71,9 @@ final class V1Request implements SignedRequest {
      */
     @Override
     public Optional<String> mismatch(Secret secret) {
-        if (Digests.same(sign(secret, stringToSign(true)), signature)) return Optional.empty();
+        if (Digests.sameText(sign(secret, stringToSign(true)), signature)) return Optional.empty();
         boolean anyEmpty = signedPairs.stream().anyMatch(p -> p.getValue().isEmpty());
-        if (anyEmpty && Digests.same(sign(secret, stringToSign(false)), signature)) return Optional.empty();
+        if (anyEmpty && Digests.sameText(sign(secret, stringToSign(false)), signature)) return Optional.empty();
         return Optional.of("V1 signs METHOD&%2F&percentEncode(sorted, percent-encoded parameters) with HMAC-SHA1"
                 + " and the key AccessKeySecret + \"&\"; check the AccessKeySecret.");
     }

@@ -1,5 +1,7 @@
 package dev.rekey.api.aliyun;
 
+import dev.rekey.api.Digests;
+
 import dev.rekey.api.FormCodec;
 import dev.rekey.api.RawRequest;
 import dev.rekey.core.Secret;
@@ -63,7 +65,7 @@ final class V3Request implements SignedRequest {
             return Optional.of("x-acs-content-sha256 is not the SHA-256 of the request body.");
         }
         String expected = HexFormat.of().formatHex(Digests.hmac("HmacSHA256", secret.reveal(), stringToSign()));
-        if (Digests.same(expected, authorization.signature().toLowerCase(Locale.ROOT))) return Optional.empty();
+        if (Digests.sameText(expected, authorization.signature().toLowerCase(Locale.ROOT))) return Optional.empty();
         return Optional.of("ACS3-HMAC-SHA256 signs the canonical request (method, path, sorted query, the headers in"
                 + " SignedHeaders=" + authorization.signedHeaders() + ", body hash) with the AccessKeySecret;"
                 + " check the AccessKeySecret.");

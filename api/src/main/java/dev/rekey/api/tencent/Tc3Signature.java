@@ -1,5 +1,7 @@
 package dev.rekey.api.tencent;
 
+import dev.rekey.api.Digests;
+
 import dev.rekey.api.RawRequest;
 import dev.rekey.core.Secret;
 import java.nio.charset.StandardCharsets;

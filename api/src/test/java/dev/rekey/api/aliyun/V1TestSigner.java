@@ -1,5 +1,7 @@
 package dev.rekey.api.aliyun;
 
+import dev.rekey.api.Digests;
+
 import dev.rekey.api.RawRequest;
 
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package dev.rekey.engines.memcached;
 
+import dev.rekey.engines.FreePort;
 import dev.rekey.core.EngineException;
 
 import java.io.IOException;
@@ -33,11 +34,11 @@ final class MemcachedLauncher {
     /** Starts memcached on {@code port} (0: any free port) and returns once {@code probe} can log in. */
     static Launched launch(Path dir, int port, AuthEntry probe) throws EngineException {
         Path binary = MemcachedBinary.locate();
-        if (port != 0 && !FreePorts.isFree(port)) {
+        if (port != 0 && !FreePort.isFree(port)) {
             throw new EngineException("port " + port + " on " + HOST + " is already in use");
         }
         for (int attempt = 1; ; attempt++) {
-            int candidate = port != 0 ? port : FreePorts.pick();
+            int candidate = port != 0 ? port : FreePort.pick();
             long logStart = logSize(dir);
             Process process = spawn(binary, dir, candidate);
             if (awaitLoginOrStop(process, dir, logStart, candidate, probe) == Start.READY) {

@@ -2,15 +2,15 @@ package dev.rekey.engines.memcached;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
+import dev.rekey.engines.FreePort;
+import dev.rekey.engines.Processes;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * One memcached server with ASCII authentication, living in its own private directory: {@code auth} (the
@@ -57,7 +57,7 @@ public final class MemcachedProcess {
             throw new EngineException("the memcached auth file in " + dir + " is empty: nobody could log in");
         }
         AuthEntry probe = entries.getFirst();
-        int free = port != 0 && FreePorts.isFree(port) ? port : 0;
+        int free = port != 0 && FreePort.isFree(port) ? port : 0;
         MemcachedLauncher.Launched launched = MemcachedLauncher.launch(dir, free, probe);
         return new MemcachedProcess(dir, launched.handle(), launched.port(), probe.user());
     }
@@ -97,7 +97,7 @@ public final class MemcachedProcess {
     }
 
     public boolean isAlive() {
-        return handle.isAlive();
+        return Processes.isAlive(handle);
     }
 
     /** The password engine of this server's user. */
@@ -107,24 +107,7 @@ public final class MemcachedProcess {
 
     /** SIGTERM by pid, up to 5 s to exit, then SIGKILL. */
     public void stop() {
-        if (!handle.isAlive()) return;
-        handle.destroy();
-        if (!exited()) {
-            handle.destroyForcibly();
-            exited();
-        }
-    }
-
-    private boolean exited() {
-        try {
-            handle.onExit().get(STOP_WAIT_SECONDS, TimeUnit.SECONDS);
-            return true;
-        } catch (TimeoutException | ExecutionException e) {
-            return !handle.isAlive();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return !handle.isAlive();
-        }
+        Processes.stop(handle, Duration.ofSeconds(STOP_WAIT_SECONDS));
     }
 
     private static void createPrivateDir(Path dir) throws EngineException {

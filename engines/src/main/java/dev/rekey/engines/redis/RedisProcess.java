@@ -1,5 +1,6 @@
 package dev.rekey.engines.redis;
 
+import dev.rekey.engines.Processes;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
 import dev.rekey.engines.FreePort;
@@ -103,7 +104,7 @@ public final class RedisProcess {
         RedisDir files = new RedisDir(dir);
         Optional<ProcessHandle> running = files.recordedPid()
                 .flatMap(ProcessHandle::of)
-                .filter(handle -> handle.isAlive() && !isZombie(handle.pid()))
+                .filter(Processes::isAlive)
                 .filter(RedisProcess::isRedisServer);
         if (running.isEmpty()) return Optional.empty();
         try {
@@ -137,7 +138,7 @@ public final class RedisProcess {
     }
 
     public boolean isAlive() {
-        return process.isAlive() && !isZombie(process.pid());
+        return Processes.isAlive(process);
     }
 
     /** A fresh engine for the account, administered by the admin user. */
@@ -147,33 +148,12 @@ public final class RedisProcess {
 
     /** SIGTERM by pid, up to 5 s to exit, then SIGKILL. Returns whether the process is gone. */
     public boolean stop() {
-        if (!isAlive()) return true;
-        process.destroy();
-        if (awaitExit()) return true;
-        process.destroyForcibly();
-        return awaitExit();
+        return Processes.stop(process, STOP_TIMEOUT);
     }
 
     @Override
     public String toString() {
         return "RedisProcess[pid=" + pid() + ", " + HOST + ":" + port + ", dir=" + dir.root() + "]";
-    }
-
-    /**
-     * Polls for the exit. An adopted process is not our child: once it exits it stays a zombie until the init
-     * process reaps it, which some container inits do late or never, so a zombie counts as gone.
-     */
-    private boolean awaitExit() {
-        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
-        while (isAlive() && System.nanoTime() < deadline) {
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                break;
-            }
-        }
-        return !isAlive();
     }
 
     private static RedisProcess launch(Path binary, RedisDir files, boolean mayMovePort, Admin admin)
@@ -246,17 +226,6 @@ public final class RedisProcess {
             case EXITED -> "exited with code " + process.exitValue() + " before answering PING";
             case TIMED_OUT -> "did not answer PING for the admin user within " + READY_TIMEOUT.toSeconds() + " s";
         };
-    }
-
-    /** Linux only: the state letter in /proc/PID/stat follows the parenthesised command name. */
-    private static boolean isZombie(long pid) {
-        try {
-            String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int afterName = stat.lastIndexOf(')');
-            return afterName > 0 && stat.length() > afterName + 2 && stat.charAt(afterName + 2) == 'Z';
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     private static boolean isRedisServer(ProcessHandle handle) {
