@@ -100,7 +100,7 @@ final class PasswordChangeBench {
     /** The floor: ACL GETUSER, ACL SETUSER, ACL SAVE and a fresh connection's AUTH, on one admin connection. */
     private static double direct(int port, double seconds) throws Exception {
         var address = new HostAndPort("127.0.0.1", port);
-        var admin = DefaultJedisClientConfig.builder().user("bench-admin").password(ADMIN).clientSetInfoConfig(
+        var admin = DefaultJedisClientConfig.builder().serverDefaultProtocol().user("bench-admin").password(ADMIN).clientSetInfoConfig(
                 redis.clients.jedis.ClientSetInfoConfig.DISABLED).build();
         String[] current = {Secret.of("unused").reveal()};
         try (Jedis jedis = new Jedis(address, admin)) {
@@ -110,7 +110,7 @@ final class PasswordChangeBench {
                 jedis.sendCommand(Protocol.Command.ACL, "GETUSER", "default");
                 jedis.sendCommand(Protocol.Command.ACL, "SETUSER", "default", "resetpass", "#" + Secret.of(next).sha256Hex());
                 jedis.sendCommand(Protocol.Command.ACL, "SAVE");
-                try (Jedis fresh = new Jedis(address, DefaultJedisClientConfig.builder().clientSetInfoConfig(
+                try (Jedis fresh = new Jedis(address, DefaultJedisClientConfig.builder().serverDefaultProtocol().clientSetInfoConfig(
                         redis.clients.jedis.ClientSetInfoConfig.DISABLED).build())) {
                     fresh.auth("default", next);
                 }

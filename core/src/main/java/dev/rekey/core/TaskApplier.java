@@ -56,7 +56,7 @@ final class TaskApplier {
             // Neither the new nor the old state is confirmed: leave the task open for TaskRecovery to reconcile.
             return tasks.find(task.id()).orElseThrow();
         }
-        if (status == TaskStatus.SUCCEED) recordPasswordFree(instances, task);
+        if (status == TaskStatus.SUCCEED) recordPasswordFree(instances, task, before.passwordFree());
         tasks.finish(task.id(), status, message);
         audit.record(new AuditEntry(clock.instant(), task.tenant(), "task-runner", task.kind(), task.instanceId(),
                 status == TaskStatus.SUCCEED ? "task " + task.id() + " succeeded, verified" : "task " + task.id() + " failed: " + message,
@@ -65,9 +65,9 @@ final class TaskApplier {
     }
 
     /** Describe actions show whether the instance is password-free; keep that in step with what was verified. */
-    static void recordPasswordFree(InstanceStore instances, Task task) {
-        instances.setAttribute(task.instanceId(), Attributes.PASSWORD_FREE,
-                EngineState.NOPASS.equals(task.newFingerprint()) ? "true" : null);
+    static void recordPasswordFree(InstanceStore instances, Task task, boolean wasFree) {
+        boolean free = EngineState.NOPASS.equals(task.newFingerprint());
+        if (free != wasFree) instances.setAttribute(task.instanceId(), Attributes.PASSWORD_FREE, free ? "true" : null);
     }
 
     private void pause() {

@@ -50,7 +50,7 @@ public final class TaskRecovery {
             EngineState now = engine.read();
             if (now.holdsExactly(task.newFingerprint())) {
                 engine.persist();
-                TaskApplier.recordPasswordFree(instances, task);
+                TaskApplier.recordPasswordFree(instances, task, !EngineState.NOPASS.equals(task.newFingerprint()));
                 finish(task, TaskStatus.SUCCEED, "", "completed after an interruption (engine holds the new password)");
             } else {
                 EngineState before = EngineStateCodec.decode(box.open(task.sealedPrevious()));

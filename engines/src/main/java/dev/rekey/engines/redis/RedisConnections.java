@@ -16,8 +16,10 @@ final class RedisConnections {
     }
 
     static DefaultJedisClientConfig.Builder connectionConfig() {
-        // no CLIENT SETINFO: the admin user is not granted it, and login probes should stay minimal
+        // no CLIENT SETINFO: the admin user is not granted it, and login probes should stay minimal;
+        // RESP2 as the server speaks by default, with no HELLO negotiation (and no warning on every connection)
         return DefaultJedisClientConfig.builder()
+                .serverDefaultProtocol()
                 .connectionTimeoutMillis(TIMEOUT_MILLIS)
                 .socketTimeoutMillis(TIMEOUT_MILLIS)
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
