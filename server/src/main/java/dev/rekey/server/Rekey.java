@@ -4,6 +4,8 @@ import dev.rekey.api.Dialect;
 import dev.rekey.api.Gateway;
 import dev.rekey.api.HttpServer;
 import dev.rekey.api.RequestClassifier.Route;
+import dev.rekey.api.huawei.HuaweiDialect;
+import dev.rekey.api.huawei.HuaweiSignatureVerifier;
 import dev.rekey.api.tencent.TencentDialect;
 import dev.rekey.api.tencent.TencentRedis;
 import dev.rekey.api.tencent.TencentRedisDescriber;
@@ -74,6 +76,8 @@ public final class Rekey implements AutoCloseable {
             Map<Route, Dialect> dialects = new EnumMap<>(Route.class);
             dialects.put(Route.TENCENT, new TencentDialect(new TencentSignatureVerifier(keys, clock), List.of(
                     new TencentRedis(changes, rateLimiter, config.limits(), new TencentRedisDescriber(instances)))));
+            dialects.put(Route.HUAWEI, new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock), changes, instances,
+                    rateLimiter, config.limits(), clock));
             HttpServer http = HttpServer.start(new Gateway(dialects), config.bind(), config.port());
             return new Rekey(db, engines, runner, http, new Stores(instances, tasks, audit, catalog));
         } catch (RuntimeException e) {
