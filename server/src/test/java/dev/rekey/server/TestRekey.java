@@ -12,15 +12,22 @@ import java.time.Clock;
 public final class TestRekey implements AutoCloseable {
     public final Path dir;
     final String yaml;
+    private final Clock clock;
     private Rekey rekey;
 
-    private TestRekey(Path dir, String yaml) {
+    private TestRekey(Path dir, String yaml, Clock clock) {
         this.dir = dir;
         this.yaml = yaml;
+        this.clock = clock;
     }
 
     public static TestRekey start(Path dir, String yaml) throws IOException {
-        var t = new TestRekey(dir, yaml);
+        return start(dir, yaml, Clock.systemUTC());
+    }
+
+    /** With the given clock (e.g. a {@link MovableClock}), for lockouts, skew windows and other times under test. */
+    public static TestRekey start(Path dir, String yaml, Clock clock) throws IOException {
+        var t = new TestRekey(dir, yaml, clock);
         Files.writeString(dir.resolve("rekey.yaml"), yaml);
         t.startAgain();
         return t;
@@ -28,7 +35,7 @@ public final class TestRekey implements AutoCloseable {
 
     public void startAgain() {
         RekeyConfig cfg = new ConfigLoader(System::getenv).load(dir.resolve("rekey.yaml")).withOverrides(0, null);
-        rekey = Rekey.start(cfg, Clock.systemUTC(), null);
+        rekey = Rekey.start(cfg, clock, null);
     }
 
     public void stop() {
