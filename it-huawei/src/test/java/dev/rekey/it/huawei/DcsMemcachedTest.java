@@ -124,4 +124,20 @@ class DcsMemcachedTest {
         assertEquals("success", a.body().get("result").asText());
         verifyChanged("mc:pass\\6");
     }
+
+    @Test
+    @Order(7)
+    void aRestartedRekeyRestartsMemcachedWithTheChangedPasswordAndKeepsTheCount() throws Exception {
+        assertEquals("passwordFailed 4 5 5", summary(change(dcs, ID, "Wrong#Pass6", "Memc#Pass7")));
+        rekey.stop();
+        rekey.startAgain();
+        dcs = Dcs.client(rekey);
+        assertTrue(memcachedAccepts(current), "the auth file, not the configured password, is what memcached restarts with");
+        assertFalse(memcachedAccepts("Memc#Pass1"));
+        assertEquals("passwordFailed 3 5 5", summary(change(dcs, ID, "Wrong#Pass7", "Memc#Pass7")),
+                "the lockout counter survived the restart too");
+        var v1 = RawDcs.v1Change(rekey, ID, current, "Memc#Pass7"); // current has ':' and '\\': only v1.0 takes it as old
+        assertEquals("success", v1.body().get("result").asText(), v1.body().toString());
+        verifyChanged("Memc#Pass7");
+    }
 }
