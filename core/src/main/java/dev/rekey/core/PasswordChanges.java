@@ -24,6 +24,12 @@ public final class PasswordChanges {
 
     public PasswordChanges(InstanceStore instances, TaskStore tasks, Engines engines, AuditLog audit, SecretBox box,
                            Clock clock, TaskRunner runner) {
+        this(instances, tasks, engines, audit, box, clock, runner, java.time.Duration.ZERO);
+    }
+
+    /** {@code crashTestPause}: see {@link TaskApplier}; zero outside crash tests. */
+    public PasswordChanges(InstanceStore instances, TaskStore tasks, Engines engines, AuditLog audit, SecretBox box,
+                           Clock clock, TaskRunner runner, java.time.Duration crashTestPause) {
         this.instances = instances;
         this.tasks = tasks;
         this.engines = engines;
@@ -31,7 +37,7 @@ public final class PasswordChanges {
         this.box = box;
         this.clock = clock;
         this.runner = runner;
-        this.applier = new TaskApplier(instances, tasks, audit, clock);
+        this.applier = new TaskApplier(instances, tasks, audit, clock, crashTestPause);
     }
 
     /** Validates, then starts the change as a task; the failure names the broken rule. */

@@ -15,8 +15,11 @@ final class TaskApplier {
     private final TaskStore tasks;
     private final AuditLog audit;
     private final Clock clock;
+    private final java.time.Duration crashTestPause;
 
-    TaskApplier(InstanceStore instances, TaskStore tasks, AuditLog audit, Clock clock) {
+    /** {@code crashTestPause} holds a task between change and verification, so a crash test can kill the node there. */
+    TaskApplier(InstanceStore instances, TaskStore tasks, AuditLog audit, Clock clock, java.time.Duration crashTestPause) {
+        this.crashTestPause = crashTestPause;
         this.instances = instances;
         this.tasks = tasks;
         this.audit = audit;
@@ -29,6 +32,7 @@ final class TaskApplier {
         try {
             tasks.markRunning(task.id());
             change(engine, next);
+            if (!crashTestPause.isZero()) pause();
             try {
                 engine.persist();
                 verify(engine, task, next, old);
@@ -62,6 +66,14 @@ final class TaskApplier {
     static void recordPasswordFree(InstanceStore instances, Task task) {
         instances.setAttribute(task.instanceId(), Attributes.PASSWORD_FREE,
                 EngineState.NOPASS.equals(task.newFingerprint()) ? "true" : null);
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(crashTestPause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private static void change(PasswordEngine engine, Secret next) throws EngineException {

@@ -26,10 +26,14 @@ public final class TaskRecovery {
         this.clock = clock;
     }
 
-    /** Returns how many tasks were reconciled; tasks whose engine cannot be reached stay open. */
-    public int recoverAll() {
+    /**
+     * Reconciles the tasks {@code node} may take over: orphans whose lease ran out, and at start-up ({@code atStart})
+     * the node's own tasks from before its restart. Returns how many were reconciled; tasks whose engine cannot be
+     * reached stay open for a later round.
+     */
+    public int recoverOrphans(String node, boolean atStart) {
         int done = 0;
-        for (Task task : tasks.unfinished()) {
+        for (Task task : tasks.claimOrphans(node, atStart, 50)) {
             if (recover(task)) done++;
         }
         return done;

@@ -1,13 +1,18 @@
 package dev.rekey.core;
 
+import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /** Runs accepted changes on virtual threads; {@link #close()} lets running ones finish so no engine is left midway. */
 public final class TaskRunner implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(TaskRunner.class.getName());
+    private volatile boolean closed;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("rekey-task-", 0).factory());
 
@@ -15,8 +20,28 @@ public final class TaskRunner implements AutoCloseable {
         return CompletableFuture.supplyAsync(work, executor);
     }
 
+    /**
+     * Runs {@code work} every {@code period} on a virtual thread until {@link #close()}; a failing round is logged and
+     * the next one runs anyway.
+     */
+    public void every(Duration period, Runnable work) {
+        Thread.ofVirtual().name("rekey-periodic").start(() -> {
+            while (!closed) {
+                try {
+                    Thread.sleep(period);
+                    if (!closed) work.run();
+                } catch (InterruptedException e) {
+                    return;
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "periodic work failed: " + e.getMessage(), e);
+                }
+            }
+        });
+    }
+
     @Override
     public void close() {
+        closed = true;
         executor.shutdown();
         try {
             if (!executor.awaitTermination(30, TimeUnit.SECONDS)) executor.shutdownNow();

@@ -13,6 +13,13 @@ public interface TaskStore {
     /** Ends the task and frees its instance for the next change, in one transaction. */
     void finish(long id, TaskStatus status, String message);
 
-    /** Tasks a crash may have interrupted, oldest first. */
+    /** Every task not finished yet, oldest first. */
     List<Task> unfinished();
+
+    /**
+     * Claims, for {@code node}, unfinished tasks whose lease has run out (their node died), and with
+     * {@code includeOwn} also those {@code node} itself leased before it restarted. Claims skip rows another node is
+     * claiming at the same moment, so each orphan is reconciled once.
+     */
+    List<Task> claimOrphans(String node, boolean includeOwn, int max);
 }

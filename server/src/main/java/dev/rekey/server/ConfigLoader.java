@@ -56,7 +56,9 @@ public final class ConfigLoader {
         var root = new ConfigNode(tree, "", lines).onlyKeys(Set.of("server", "store", "tenants", "instances", "limits"));
         var server = root.child("server").onlyKeys(Set.of("port", "data", "bind"));
         Path data = baseDir.resolve(server.child("data").text("./data")).normalize();
-        var store = root.child("store").onlyKeys(Set.of("url", "key-file"));
+        var store = root.child("store").onlyKeys(Set.of("url", "key-file", "task-lease-seconds"));
+        int lease = store.child("task-lease-seconds").integer(30);
+        if (lease < 1) throw store.child("task-lease-seconds").error("must be at least 1");
         String url = store.child("url").text(null);
         url = url == null ? RekeyConfig.defaultStoreUrl(data) : resolveH2Path(url, baseDir);
         String keyFile = store.child("key-file").text(null);
@@ -72,7 +74,7 @@ public final class ConfigLoader {
             instances.add(ic);
         }
         return new RekeyConfig(server.child("bind").text("127.0.0.1"), server.child("port").integer(8080), data, url,
-                keyFile == null ? null : baseDir.resolve(keyFile).normalize(), credentials, instances, limits(root.child("limits")));
+                keyFile == null ? null : baseDir.resolve(keyFile).normalize(), lease, credentials, instances, limits(root.child("limits")));
     }
 
     /** Relative H2 file paths resolve against the configuration file's folder, as every other path does. */

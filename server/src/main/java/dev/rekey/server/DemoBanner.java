@@ -18,7 +18,7 @@ final class DemoBanner {
         }
         sb.append("Instances:\n");
         cfg.instances().forEach(i -> sb.append("  ").append(i.id()).append(" (").append(i.product().key()).append(", ")
-                .append(i.region()).append(") initial password ").append(i.engine().initialPassword() == null ? "-" : "see demo.yaml").append('\n'));
+                .append(i.region()).append(")").append(i.engine().initialPassword() == null ? "" : " initial password " + i.engine().initialPassword().reveal()).append('\n'));
         Credential tc = cfg.credentials().stream().filter(c -> c.cloud() == Cloud.TENCENT).findFirst().orElseThrow();
         sb.append("""
 

@@ -64,7 +64,11 @@ final class EngineProvisioner {
         Secret admin = box.open(catalog.sealedAdmin(instance.id()).orElseThrow());
         String adminUser = engineConfig.getOrDefault("admin-user", "rekey-admin");
         RedisPasswordEngine engine;
-        if (e.spawn()) {
+        if (e.spawn() && !catalog.claimOwnership(instance.id(), nodeId)) {
+            // Another node spawned this engine and owns it: reach it where that node recorded it.
+            Instance owned = instances.find(instance.id()).orElseThrow();
+            engine = new RedisPasswordEngine(owned.host(), owned.port(), adminUser, admin, "default");
+        } else if (e.spawn()) {
             Path dir = engineDir.resolve(instance.id());
             RedisProcess process = spawnRedis(dir, adminUser, admin, e.initialPassword());
             registry.own(new EngineRegistry.SpawnedEngine() {

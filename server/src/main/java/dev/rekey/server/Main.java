@@ -73,7 +73,7 @@ public final class Main {
             }
             Rekey rekey;
             try {
-                rekey = Rekey.start(cfg, Clock.systemUTC(), System.getenv("REKEY_MASTER_KEY"));
+                rekey = Rekey.start(cfg, null, System.getenv("REKEY_MASTER_KEY"));
             } catch (ConfigException | IllegalStateException e) {
                 System.err.println("rekey: cannot start: " + e.getMessage());
                 return 1;

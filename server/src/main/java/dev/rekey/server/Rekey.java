@@ -16,6 +16,7 @@ import dev.rekey.core.SecretBox;
 import dev.rekey.core.TaskRecovery;
 import dev.rekey.core.TaskRunner;
 import dev.rekey.store.Database;
+import dev.rekey.store.DatabaseClock;
 import dev.rekey.store.JdbcAuditLog;
 import dev.rekey.store.JdbcCatalog;
 import dev.rekey.store.JdbcInstanceStore;
@@ -54,23 +55,32 @@ public final class Rekey implements AutoCloseable {
         this.stores = stores;
     }
 
-    public static Rekey start(RekeyConfig config, Clock clock, String masterKeyFromEnv) {
+    /**
+     * Starts a node. {@code fixedClock} null means the database's clock (what production uses, so that nodes sharing
+     * a database agree on time); tests pass their own.
+     */
+    public static Rekey start(RekeyConfig config, Clock fixedClock, String masterKeyFromEnv) {
         createDataFolder(config.data());
         SecretBox box = MasterKey.load(masterKeyFromEnv, config.keyFile() != null ? config.keyFile() : config.data().resolve("master.key"));
         Database db = Database.open(config.storeUrl());
         var engines = new EngineRegistry();
         var runner = new TaskRunner();
+        String node = nodeId(config.data());
         try {
+            Clock clock = fixedClock != null ? fixedClock : new DatabaseClock(db, Clock.systemUTC());
             var catalog = new JdbcCatalog(db, box, clock);
             catalog.checkMasterKey();
-            var instances = new JdbcInstanceStore(db, clock);
-            var tasks = new JdbcTaskStore(db, clock);
+            long lease = config.taskLeaseSeconds() * 1000L;
+            var instances = new JdbcInstanceStore(db, clock, node, lease);
+            var tasks = new JdbcTaskStore(db, clock, lease);
             var audit = new JdbcAuditLog(db);
             new ConfigApplier(catalog, box).apply(config);
-            new EngineProvisioner(catalog, instances, box, engines, config.data(), nodeId(config.data())).provision(config);
-            int recovered = new TaskRecovery(instances, tasks, engines, audit, box, clock).recoverAll();
+            new EngineProvisioner(catalog, instances, box, engines, config.data(), node).provision(config);
+            var recovery = new TaskRecovery(instances, tasks, engines, audit, box, clock);
+            int recovered = recovery.recoverOrphans(node, true);
             if (recovered > 0) LOG.info("reconciled " + recovered + " task(s) interrupted by the last stop");
-            var changes = new PasswordChanges(instances, tasks, engines, audit, box, clock, runner);
+            runner.every(java.time.Duration.ofSeconds(5), () -> recovery.recoverOrphans(node, false));
+            var changes = new PasswordChanges(instances, tasks, engines, audit, box, clock, runner, crashTestPause());
             var rateLimiter = new RateLimiter(new JdbcRateWindows(db), clock);
             var keys = new JdbcKeyRing(db, box);
             Map<Route, Dialect> dialects = new EnumMap<>(Route.class);
@@ -86,6 +96,15 @@ public final class Rekey implements AutoCloseable {
             db.close();
             throw e;
         }
+    }
+
+    /**
+     * A pause between applying a change and verifying it, only for crash tests that kill a node at that moment
+     * (REKEY_CRASH_TEST_PAUSE_MS). Unset in production: the pause is zero.
+     */
+    private static java.time.Duration crashTestPause() {
+        String ms = System.getenv("REKEY_CRASH_TEST_PAUSE_MS");
+        return ms == null ? java.time.Duration.ZERO : java.time.Duration.ofMillis(Long.parseLong(ms));
     }
 
     private static void createDataFolder(Path data) {

@@ -236,6 +236,17 @@ class TencentRedisSdkTest {
     }
 
     @Test
+    @Order(10)
+    void aTimestampMoreThanFiveMinutesOldIsExpiredAndOneWithinIsServed() throws Exception {
+        String body = "{\"InstanceId\":\"crs-a1b2c3d4\"}";
+        String old = RawTc3Request.post(rekey.port(), ID, KEY, "DescribeInstances", body, java.time.Instant.now().minusSeconds(400));
+        assertTrue(old.contains("\"Code\":\"AuthFailure.SignatureExpire\""), old);
+        assertTrue(old.contains("\"RequestId\""), old);
+        String fresh = RawTc3Request.post(rekey.port(), ID, KEY, "DescribeInstances", body, java.time.Instant.now().minusSeconds(200));
+        assertTrue(fresh.contains("\"TotalCount\":1"), fresh);
+    }
+
+    @Test
     @Order(11)
     void encryptPasswordTrueIsRefusedClearly() {
         var req = new ModfiyInstancePasswordRequest();

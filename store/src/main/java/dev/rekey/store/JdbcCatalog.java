@@ -166,6 +166,21 @@ public final class JdbcCatalog {
         });
     }
 
+    /**
+     * Claims a spawned engine for {@code node}: true when the node owns it now (it was unowned or already this node's).
+     * Exactly one node spawns an engine; the others reach it at the address its owner records.
+     */
+    public boolean claimOwnership(String id, String node) {
+        return db.run(c -> {
+            try (var ps = c.prepareStatement("UPDATE instance SET owner_node = ? WHERE id = ? AND (owner_node IS NULL OR owner_node = ?)")) {
+                ps.setString(1, node);
+                ps.setString(2, id);
+                ps.setString(3, node);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
     /** Records where a spawned engine listens now and which node owns it. */
     public void setAddress(String id, String host, int port, String ownerNode) {
         db.run(c -> {

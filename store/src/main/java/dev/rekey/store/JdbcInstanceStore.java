@@ -23,12 +23,22 @@ import java.util.function.Function;
 /** Instances in the {@code instance} table; one change at a time is a row lock plus the {@code active_task} column. */
 public final class JdbcInstanceStore implements InstanceStore {
     static final String COLUMNS = "id, tenant, product, region, name, engine_kind, host, port, state, active_task, attributes";
+    /** How long a node may take to finish a task before another node reconciles it, by default. */
+    public static final long DEFAULT_LEASE_MILLIS = 30_000;
     private final Database db;
     private final Clock clock;
+    private final String node;
+    private final long leaseMillis;
 
     public JdbcInstanceStore(Database db, Clock clock) {
+        this(db, clock, "local", DEFAULT_LEASE_MILLIS);
+    }
+
+    public JdbcInstanceStore(Database db, Clock clock, String node, long leaseMillis) {
         this.db = db;
         this.clock = clock;
+        this.node = node;
+        this.leaseMillis = leaseMillis;
     }
 
     @Override
@@ -126,7 +136,8 @@ public final class JdbcInstanceStore implements InstanceStore {
             try {
                 long now = clock.millis();
                 long id;
-                try (var ps = c.prepareStatement("INSERT INTO task (instance_id, tenant, kind, status, request_id, message, new_fingerprint, sealed_previous, created_at) VALUES (?, ?, ?, 'PREPARING', ?, '', ?, ?, ?)",
+                try (var ps = c.prepareStatement("INSERT INTO task (instance_id, tenant, kind, status, request_id, message, new_fingerprint, sealed_previous, created_at, lease_owner, lease_until) "
+                                + "VALUES (?, ?, ?, 'PREPARING', ?, '', ?, ?, ?, ?, ?)",
                         Statement.RETURN_GENERATED_KEYS)) {
                     ps.setString(1, instance.id());
                     ps.setString(2, instance.tenant());
@@ -135,6 +146,8 @@ public final class JdbcInstanceStore implements InstanceStore {
                     ps.setString(5, newFingerprint);
                     ps.setString(6, sealedPrevious);
                     ps.setLong(7, now);
+                    ps.setString(8, node);
+                    ps.setLong(9, now + leaseMillis);
                     ps.executeUpdate();
                     try (var keys = ps.getGeneratedKeys()) {
                         keys.next();

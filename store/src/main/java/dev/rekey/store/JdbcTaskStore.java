@@ -18,10 +18,16 @@ public final class JdbcTaskStore implements TaskStore {
     private static final String COLUMNS = "id, instance_id, tenant, kind, status, request_id, message, new_fingerprint, sealed_previous, created_at, finished_at";
     private final Database db;
     private final Clock clock;
+    private final long leaseMillis;
 
     public JdbcTaskStore(Database db, Clock clock) {
+        this(db, clock, JdbcInstanceStore.DEFAULT_LEASE_MILLIS);
+    }
+
+    public JdbcTaskStore(Database db, Clock clock, long leaseMillis) {
         this.db = db;
         this.clock = clock;
+        this.leaseMillis = leaseMillis;
     }
 
     @Override
@@ -79,6 +85,31 @@ public final class JdbcTaskStore implements TaskStore {
             try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM task WHERE status IN ('PREPARING', 'RUNNING') ORDER BY id")) {
                 return readAll(ps);
             }
+        });
+    }
+
+    @Override
+    public List<Task> claimOrphans(String node, boolean includeOwn, int max) {
+        return db.inTransaction(c -> {
+            long now = clock.millis();
+            List<Task> claimed;
+            String own = includeOwn ? " OR lease_owner = ?" : "";
+            try (var ps = c.prepareStatement("SELECT " + COLUMNS + " FROM task WHERE status IN ('PREPARING', 'RUNNING') "
+                    + "AND (lease_until IS NULL OR lease_until < ?" + own + ") ORDER BY id FOR UPDATE SKIP LOCKED")) {
+                ps.setLong(1, now);
+                if (includeOwn) ps.setString(2, node);
+                ps.setMaxRows(max);
+                claimed = readAll(ps);
+            }
+            try (var ps = c.prepareStatement("UPDATE task SET lease_owner = ?, lease_until = ? WHERE id = ?")) {
+                for (Task t : claimed) {
+                    ps.setString(1, node);
+                    ps.setLong(2, now + leaseMillis);
+                    ps.setLong(3, t.id());
+                    ps.executeUpdate();
+                }
+            }
+            return claimed;
         });
     }
 

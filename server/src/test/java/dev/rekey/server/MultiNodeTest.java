@@ -1,0 +1,171 @@
+package dev.rekey.server;
+
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.redis.v20180412.RedisClient;
+import com.tencentcloudapi.redis.v20180412.models.DescribeInstancesRequest;
+import com.tencentcloudapi.redis.v20180412.models.DescribeTaskInfoRequest;
+import com.tencentcloudapi.redis.v20180412.models.InstanceSet;
+import com.tencentcloudapi.redis.v20180412.models.ModifyInstancePasswordRequest;
+import dev.rekey.testkit.TestDatabases;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** Two Rekey nodes sharing one PostgreSQL: shared instances, tasks and rate windows; a killed node's task finished by the other. */
+class MultiNodeTest {
+    @TempDir
+    Path dir;
+    private final String db = TestDatabases.postgres();
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void stopAll() throws Exception {
+        for (int i = open.size() - 1; i >= 0; i--) open.get(i).close();
+        // An engine orphaned by a killed node is stopped by pid, never by name.
+        try (var pids = Files.find(dir, 6, (p, a) -> p.getFileName().toString().equals("redis.pid"))) {
+            for (Path pid : pids.toList()) {
+                ProcessHandle.of(Long.parseLong(Files.readString(pid).trim())).ifPresent(ProcessHandle::destroy);
+            }
+        }
+        TestDatabases.drop(db);
+    }
+
+    private String yaml(int limit) {
+        return """
+                server: { port: 0 }
+                store: { url: "%s", key-file: ../shared.key, task-lease-seconds: 2 }
+                tenants:
+                  - name: acme
+                    tencent: { secret-id: AKIDEXAMPLE, secret-key: SECRETEXAMPLE }
+                instances:
+                  - id: crs-multi001
+                    tenant: acme
+                    product: tencent-redis
+                    region: ap-guangzhou
+                    engine: { kind: redis, spawn: true, password: "Initial#Pass1" }
+                limits:
+                  tencent-redis: { ModifyInstancePassword: %d }
+                """.formatted(db, limit);
+    }
+
+    private Path nodeDir(String name, int limit) throws Exception {
+        Path d = Files.createDirectories(dir.resolve(name));
+        Files.writeString(d.resolve("rekey.yaml"), yaml(limit));
+        return d;
+    }
+
+    private TestRekey inProcess(String name, int limit) throws Exception {
+        var node = TestRekey.start(nodeDir(name, limit), yaml(limit));
+        open.add(node);
+        return node;
+    }
+
+    private static RedisClient client(String endpoint) {
+        var http = new com.tencentcloudapi.common.profile.HttpProfile();
+        http.setEndpoint(endpoint);
+        http.setProtocol("http://");
+        var profile = new com.tencentcloudapi.common.profile.ClientProfile();
+        profile.setHttpProfile(http);
+        return new RedisClient(new com.tencentcloudapi.common.Credential("AKIDEXAMPLE", "SECRETEXAMPLE"), "ap-guangzhou", profile);
+    }
+
+    private static long change(RedisClient c, String old, String next) throws TencentCloudSDKException {
+        var req = new ModifyInstancePasswordRequest();
+        req.setInstanceId("crs-multi001");
+        req.setOldPassword(old);
+        req.setPassword(next);
+        return c.ModifyInstancePassword(req).getTaskId();
+    }
+
+    private static String awaitFinal(RedisClient c, long task, long timeoutMs) throws Exception {
+        var req = new DescribeTaskInfoRequest();
+        req.setTaskId(task);
+        long until = System.currentTimeMillis() + timeoutMs;
+        while (System.currentTimeMillis() < until) {
+            String s = c.DescribeTaskInfo(req).getStatus();
+            if (s.equals("succeed") || s.equals("failed")) return s;
+            Thread.sleep(100);
+        }
+        return "timeout";
+    }
+
+    private static InstanceSet instance(RedisClient c) throws TencentCloudSDKException {
+        return c.DescribeInstances(new DescribeInstancesRequest()).getInstanceSet()[0];
+    }
+
+    @Test
+    void aChangeThroughEitherNodeIsSeenByBothAndOnlyTheOwnerSpawnedTheEngine() throws Exception {
+        var a = inProcess("a", 1000);
+        var b = inProcess("b", 1000);
+        assertFalse(Files.exists(b.dir.resolve("data/engines/crs-multi001")), "the second node reaches the engine, never spawns it");
+        long task = change(client(b.endpoint()), "Initial#Pass1", "ViaNodeB#Pass2");
+        assertEquals("succeed", awaitFinal(client(a.endpoint()), task, 10_000), "the task is visible from the other node");
+        InstanceSet i = instance(client(a.endpoint()));
+        assertTrue(RedisCli.accepts(i.getWanIp(), i.getPort().intValue(), "ViaNodeB#Pass2"));
+        assertFalse(RedisCli.accepts(i.getWanIp(), i.getPort().intValue(), "Initial#Pass1"));
+    }
+
+    @Test
+    void theRateLimitIsForTheWholeFleetNotPerNode() throws Exception {
+        var a = inProcess("a", 10);
+        var b = inProcess("b", 10);
+        List<RedisClient> clients = List.of(client(a.endpoint()), client(b.endpoint()));
+        Thread.sleep(1000 - System.currentTimeMillis() % 1000 + 20); // start the burst at the beginning of a second
+        long start = System.currentTimeMillis();
+        var answers = new ArrayList<Future<String>>();
+        try (var pool = Executors.newFixedThreadPool(8)) {
+            for (int n = 0; n < 40; n++) {
+                RedisClient c = clients.get(n % 2);
+                answers.add(pool.submit(() -> {
+                    try {
+                        change(c, "Initial#Pass1", "short");
+                        return "accepted";
+                    } catch (TencentCloudSDKException e) {
+                        return e.getErrorCode();
+                    }
+                }));
+            }
+        }
+        long elapsed = System.currentTimeMillis() - start;
+        int served = 0;
+        for (var f : answers) if (f.get().equals("InvalidParameterValue.PasswordRuleError")) served++;
+        if (elapsed < 900) assertEquals(10, served, "one window of 10/s across both nodes (per node it would be 20)");
+        else assertTrue(served <= 20, "at most two windows of 10/s: " + served);
+    }
+
+    @Test
+    void aNodeKilledMidTaskIsReconciledByTheOtherAndTheEngineAgreesWithRekey() throws Exception {
+        Path aDir = nodeDir("a", 1000);
+        var killed = NodeProcess.start(aDir.resolve("rekey.yaml"), aDir.resolve("node.log"), Map.of("REKEY_CRASH_TEST_PAUSE_MS", "60000"));
+        var b = inProcess("b", 1000);
+        long task = change(client(killed.endpoint()), "Initial#Pass1", "Crash#Pass2");
+        Thread.sleep(500); // the change is applied on the engine; the node now waits before verifying it
+        killed.kill();
+
+        // The lease (2 s) runs out; the surviving node's janitor (every 5 s) claims the task and asks the engine.
+        assertEquals("succeed", awaitFinal(client(b.endpoint()), task, 20_000));
+        InstanceSet i = instance(client(b.endpoint()));
+        assertEquals(2L, i.getStatus());
+        assertTrue(RedisCli.accepts(i.getWanIp(), i.getPort().intValue(), "Crash#Pass2"), "Rekey says succeed: the engine has the new password");
+        assertFalse(RedisCli.accepts(i.getWanIp(), i.getPort().intValue(), "Initial#Pass1"));
+
+        // The killed node's spawned engine outlived it; on restart the node re-adopts it instead of spawning another.
+        try (var restarted = NodeProcess.start(aDir.resolve("rekey.yaml"), aDir.resolve("node2.log"), Map.of())) {
+            InstanceSet again = instance(client(restarted.endpoint()));
+            assertEquals(i.getPort(), again.getPort(), "the same engine, re-adopted");
+            assertTrue(RedisCli.accepts(again.getWanIp(), again.getPort().intValue(), "Crash#Pass2"));
+        }
+    }
+}
