@@ -96,9 +96,16 @@ final class EngineProvisioner {
 
     /**
      * Memcached instances are always spawned (the configuration refuses anything else): Rekey must own the auth file.
-     * The user is {@code engine.user}; the one login in the file is where its password lives across restarts.
+     * The user is {@code engine.user}; the one login in the file is where its password lives across restarts. Only
+     * the node that spawned it can rewrite that file.
      */
     private void attachMemcached(Instance instance, RekeyConfig.EngineConfig e) throws EngineException, IOException {
+        if (!catalog.claimOwnership(instance.id(), nodeId)) {
+            // The auth file is on the owner node's disk: only that node can change this instance's password.
+            LOG.warning("instance " + instance.id() + ": its memcached is owned by another node; password changes for it "
+                    + "must reach that node (this one answers that the engine is not answering)");
+            return;
+        }
         Path dir = engineDir.resolve(instance.id());
         MemcachedProcess process = spawnMemcached(dir, instance.port(), e.user(), e.initialPassword());
         registry.own(new EngineRegistry.SpawnedEngine() {
