@@ -1,6 +1,8 @@
 package dev.rekey.it.huawei;
 
+import com.huaweicloud.sdk.core.exception.ClientRequestException;
 import com.huaweicloud.sdk.dcs.v2.DcsClient;
+import com.huaweicloud.sdk.dcs.v2.model.ListInstancesRequest;
 import com.huaweicloud.sdk.dcs.v2.model.ShowInstanceResponse;
 import dev.rekey.server.RedisCli;
 import dev.rekey.server.TestRekey;
@@ -38,7 +40,7 @@ class DcsV1PasswordTest {
                 product: huawei-dcs
                 engine: { kind: redis, spawn: true, password: "Initial#Pass1" }
             limits:
-              huawei-dcs: { lock-minutes: 3 }
+              huawei-dcs: { lock-minutes: 3, UpdatePassword: 1000, ListInstances: 1 }
             """;
 
     @TempDir
@@ -124,18 +126,34 @@ class DcsV1PasswordTest {
     @Order(5)
     void v1AndV2ShareOneLockoutCounter() throws Exception {
         var first = RawDcs.v1Change(rekey, ID, "wrong1", "abcde3");
-        assertEquals("passwordFailed", first.body().get("result").asText());
+        assertEquals("passwordFailed", first.body().path("result").asText(), first.body().toString());
         assertEquals("4 3 3", first.body().get("retry_times_left").asText() + " " + first.body().get("lock_time").asText()
                 + " " + first.body().get("lock_time_left").asText());
         assertEquals("passwordFailed 3 3 3", summary(change(dcs, ID, "Wrong#Pass2", "Abcde#Pass3")));
         assertEquals("2", RawDcs.v1Change(rekey, ID, "wrong3", "abcde3").body().get("retry_times_left").asText());
         assertEquals("passwordFailed 1 3 3", summary(change(dcs, ID, "Wrong#Pass4", "Abcde#Pass3")));
         var fifth = RawDcs.v1Change(rekey, ID, "wrong5", "abcde3");
-        assertEquals("locked", fifth.body().get("result").asText());
+        assertEquals("locked", fifth.body().path("result").asText(), fifth.body().toString());
         assertEquals("0", fifth.body().get("retry_times_left").asText());
         assertEquals("3", fifth.body().get("lock_time_left").asText());
         assertEquals("locked 0 3 3", summary(change(dcs, ID, current, "Abcde#Pass3")));
         assertEquals("locked", RawDcs.v1Change(rekey, ID, current, "abcde3").body().get("result").asText());
         assertTrue(redisAccepts(current));
+    }
+
+    @Test
+    @Order(6)
+    void requestsAboveTheConfiguredRateAreThrottledByTheGateway() {
+        int throttled = 0;
+        for (int i = 0; i < 5; i++) {
+            try {
+                dcs.listInstances(new ListInstancesRequest());
+            } catch (ClientRequestException e) {
+                assertEquals(429, e.getHttpStatusCode());
+                assertEquals("APIGW.0308", e.getErrorCode());
+                throttled++;
+            }
+        }
+        assertTrue(throttled >= 3, "limits: huawei-dcs: ListInstances: 1 allows one call per second, got " + throttled + " refused");
     }
 }
