@@ -140,4 +140,29 @@ class DcsMemcachedTest {
         assertEquals("success", v1.body().get("result").asText(), v1.body().toString());
         verifyChanged("Memc#Pass7");
     }
+
+    @Test
+    @Order(8)
+    void aChangeOrResetWhileAnotherIsBeingAppliedIs4115() throws Exception {
+        var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> summary(change(dcs, ID, current, "Memc#Pass8")));
+        var instances = rekey.rekey().stores().instances();
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (instances.find(ID).orElseThrow().activeTaskId() == null && !first.isDone() && System.currentTimeMillis() < deadline) {
+            Thread.sleep(2);
+        }
+        // memcached takes up to a second to reload its auth file: the first change is still being applied
+        assertRefused(400, "DCS.4115", () -> reset(dcs, ID, "Memc#Pass8", false));
+        assertEquals("success 5 0 0", first.get());
+        verifyChanged("Memc#Pass8");
+    }
+
+    @Test
+    @Order(9)
+    void aNoPasswordAccessThatIsNotABooleanIs4843() throws Exception {
+        var a = RawDcs.send(rekey, "POST", "/v2/" + Dcs.PROJECT + "/instances/" + ID + "/password/reset",
+                "{\"new_password\":\"Memc#Pass9\",\"no_password_access\":\"false\"}", java.util.Map.of());
+        assertEquals(400, a.status());
+        assertEquals("DCS.4843", a.body().get("error_code").asText());
+        assertTrue(memcachedAccepts(current));
+    }
 }

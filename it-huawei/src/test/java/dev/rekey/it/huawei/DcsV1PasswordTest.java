@@ -39,6 +39,10 @@ class DcsV1PasswordTest {
                 tenant: acme
                 product: huawei-dcs
                 engine: { kind: redis, spawn: true, password: "Initial#Pass1" }
+              - id: e6e8ce83-7e87-4fa0-9e5e-ae3ece6a5b55
+                tenant: acme
+                product: huawei-dcs
+                engine: { kind: redis, spawn: true, password: "Initial#Pass1" }
             limits:
               huawei-dcs: { lock-minutes: 3, UpdatePassword: 1000, ListInstances: 1 }
             """;
@@ -155,5 +159,17 @@ class DcsV1PasswordTest {
             }
         }
         assertTrue(throttled >= 3, "limits: huawei-dcs: ListInstances: 1 allows one call per second, got " + throttled + " refused");
+    }
+
+    @Test
+    @Order(7)
+    void anEngineThatDoesNotAnswerIs4049() throws Exception {
+        String down = "e6e8ce83-7e87-4fa0-9e5e-ae3ece6a5b55";
+        long pid = Long.parseLong(java.nio.file.Files.readString(dir.resolve("data/engines/" + down + "/redis.pid")).strip());
+        ProcessHandle redis = ProcessHandle.of(pid).orElseThrow();
+        redis.destroy(); // the redis-server this test's Rekey spawned, by its pid
+        redis.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+        assertV1Error(400, "DCS.4049", RawDcs.v1Change(rekey, down, "Initial#Pass1", "abcde2"));
+        Dcs.assertRefused(400, "DCS.4049", () -> change(dcs, down, "Initial#Pass1", "Abcde#Pass2"));
     }
 }
