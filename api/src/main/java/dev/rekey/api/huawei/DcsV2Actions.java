@@ -11,6 +11,7 @@ import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
 import dev.rekey.core.Task;
+import dev.rekey.core.TaskStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -57,7 +58,7 @@ final class DcsV2Actions {
 
     /** The reference calls these three fields deprecated, always "5", "0", "0"; a reset has no {@code result}. */
     private Map<String, Object> resetAnswer(Task task) {
-        if (task.status() != dev.rekey.core.TaskStatus.SUCCEED) {
+        if (task.status() != TaskStatus.SUCCEED) {
             throw new DcsRefusal("DCS.4842", "The reset could not be applied and the previous password was kept: " + task.message());
         }
         var body = new LinkedHashMap<String, Object>();
