@@ -2,6 +2,7 @@ package dev.rekey.api;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,7 +16,13 @@ public final class Gateway {
     }
 
     public HttpAnswer handle(RawRequest request) {
-        var route = RequestClassifier.classify(request);
+        Optional<RequestClassifier.Route> route;
+        try {
+            route = RequestClassifier.classify(request);
+        } catch (IllegalArgumentException e) {
+            // URLDecoder's refusal of a malformed %XX sequence: the client's fault, not an internal error.
+            return HttpAnswer.json(400, "{\"error\":\"malformed percent-encoding in the query string or form body\"}");
+        }
         if (route.isEmpty()) {
             return HttpAnswer.json(400, "{\"error\":\"unrecognised request: expected a Tencent Cloud (TC3-HMAC-SHA256 or SecretId), "
                     + "Alibaba Cloud (ACS3-HMAC-SHA256 or AccessKeyId) or Huawei Cloud (/v2/, /v1.0/) API call\"}");

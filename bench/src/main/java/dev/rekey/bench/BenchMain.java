@@ -20,6 +20,7 @@ public final class BenchMain {
         try {
             PasswordChangeBench.run(Files.createDirectories(dir.resolve("single")), seconds);
             MultiNodeBench.run(Files.createDirectories(dir.resolve("multi")), seconds);
+            CvmBench.run(Files.createDirectories(dir.resolve("cvm")), quick);
         } finally {
             delete(dir);
         }

@@ -16,6 +16,9 @@ public interface InstanceStore {
 
     void setAttribute(String id, String key, String value);
 
+    /** Changes the instance's display name; the configuration never overwrites it afterwards. */
+    void rename(String id, String name);
+
     /** An instance row locked for the current transaction. */
     interface LockedInstance {
         Instance instance();

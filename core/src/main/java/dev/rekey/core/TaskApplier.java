@@ -33,24 +33,26 @@ final class TaskApplier {
             tasks.markRunning(task.id());
             change(engine, next);
             if (!crashTestPause.isZero()) pause();
+            boolean persisted = false;
             try {
                 engine.persist();
+                persisted = true;
                 verify(engine, task, next, old);
                 status = TaskStatus.SUCCEED;
                 message = "";
             } catch (EngineException e) {
                 status = TaskStatus.FAILED;
-                message = rollBack(engine, before, e);
+                message = rollBack(engine, before, persisted, e);
             }
         } catch (EngineException e) {
             // A change that reports failure may still have landed (a memcached auth file written whose reload was
             // not seen, a Redis reply lost): put the previous state back rather than assume nothing happened.
             status = TaskStatus.FAILED;
-            message = rollBack(engine, before, e);
+            message = rollBack(engine, before, false, e);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "task " + task.id() + " failed unexpectedly", e);
             status = TaskStatus.FAILED;
-            message = rollBack(engine, before, new EngineException("internal error: " + e.getClass().getSimpleName()));
+            message = rollBack(engine, before, true, new EngineException("internal error: " + e.getClass().getSimpleName()));
         }
         if (message == null) {
             // Neither the new nor the old state is confirmed: leave the task open for TaskRecovery to reconcile.
@@ -92,10 +94,14 @@ final class TaskApplier {
         }
     }
 
-    private static String rollBack(PasswordEngine engine, EngineState before, EngineException cause) {
+    /**
+     * Puts the previous state back on the live engine; it is persisted again only if the change itself had been
+     * persisted (otherwise what the engine would load on restart is still the previous state).
+     */
+    private static String rollBack(PasswordEngine engine, EngineState before, boolean changePersisted, EngineException cause) {
         try {
             engine.restore(before);
-            engine.persist();
+            if (changePersisted) engine.persist();
             return "the change could not be verified (" + cause.getMessage() + "); the previous password was restored";
         } catch (EngineException e) {
             LOG.log(Level.SEVERE, "rollback failed, left for recovery: " + e.getMessage());

@@ -34,14 +34,17 @@ final class EngineProvisioner {
     private final EngineRegistry registry;
     private final Path engineDir;
     private final String nodeId;
+    private final GuestMachines guests;
 
-    EngineProvisioner(JdbcCatalog catalog, JdbcInstanceStore instances, SecretBox box, EngineRegistry registry, Path dataDir, String nodeId) {
+    EngineProvisioner(JdbcCatalog catalog, JdbcInstanceStore instances, SecretBox box, EngineRegistry registry, Path dataDir, String nodeId,
+                      GuestMachines guests) {
         this.catalog = catalog;
         this.instances = instances;
         this.box = box;
         this.registry = registry;
         this.engineDir = dataDir.resolve("engines");
         this.nodeId = nodeId;
+        this.guests = guests;
     }
 
     void provision(RekeyConfig config) {
@@ -51,7 +54,11 @@ final class EngineProvisioner {
                 switch (ic.engine().kind()) {
                     case REDIS -> attachRedis(instance, ic.engine());
                     case MEMCACHED -> attachMemcached(instance, ic.engine());
-                    case GUEST -> LOG.warning("instance " + ic.id() + ": " + ic.engine().kind() + " engines are not available in this build");
+                    case GUEST -> {
+                        // A guest (its sandbox or its agent socket) is driven only by the node that owns it.
+                        if (catalog.claimOwnership(instance.id(), nodeId)) guests.attach(instance, ic, engineDir);
+                        else LOG.info("instance " + ic.id() + ": its guest belongs to another node");
+                    }
                 }
             } catch (EngineException | IOException e) {
                 throw new ConfigException("instances: " + ic.id() + ": the engine could not be started or reached: " + e.getMessage());

@@ -41,6 +41,7 @@ public final class Main {
     static final class Policies implements Callable<Integer> {
         public Integer call() {
             dev.rekey.core.PasswordPolicies.all().forEach(p -> System.out.println(p.describe()));
+            dev.rekey.core.CvmPasswordPolicies.all().forEach(p -> System.out.println(p.describe()));
             dev.rekey.core.DcsPasswordPolicies.all().forEach(p -> System.out.println(p.describe()));
             return 0;
         }

@@ -6,10 +6,18 @@ import dev.rekey.api.HttpServer;
 import dev.rekey.api.RequestClassifier.Route;
 import dev.rekey.api.huawei.HuaweiDialect;
 import dev.rekey.api.huawei.HuaweiSignatureVerifier;
+import dev.rekey.api.aliyun.AliyunDialect;
+import dev.rekey.api.aliyun.AliyunRedis;
+import dev.rekey.api.aliyun.AliyunSignatureVerifier;
+import dev.rekey.api.tencent.TencentCvm;
+import dev.rekey.api.tencent.TencentCvmDescriber;
 import dev.rekey.api.tencent.TencentDialect;
 import dev.rekey.api.tencent.TencentRedis;
 import dev.rekey.api.tencent.TencentRedisDescriber;
 import dev.rekey.api.tencent.TencentSignatureVerifier;
+import dev.rekey.core.AttributeChanges;
+import dev.rekey.core.GuestPasswordResets;
+import dev.rekey.core.GuestPower;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.RateLimiter;
 import dev.rekey.core.SecretBox;
@@ -21,6 +29,7 @@ import dev.rekey.store.JdbcAuditLog;
 import dev.rekey.store.JdbcCatalog;
 import dev.rekey.store.JdbcInstanceStore;
 import dev.rekey.store.JdbcKeyRing;
+import dev.rekey.store.JdbcNonceRegistry;
 import dev.rekey.store.JdbcRateWindows;
 import dev.rekey.store.JdbcTaskStore;
 
@@ -75,7 +84,8 @@ public final class Rekey implements AutoCloseable {
             var tasks = new JdbcTaskStore(db, clock, lease);
             var audit = new JdbcAuditLog(db);
             new ConfigApplier(catalog, box).apply(config);
-            new EngineProvisioner(catalog, instances, box, engines, config.data(), node).provision(config);
+            var guests = new GuestMachines(instances, engines);
+            new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests).provision(config);
             var recovery = new TaskRecovery(instances, tasks, engines, audit, box, clock);
             int recovered = recovery.recoverOrphans(node, true);
             if (recovered > 0) LOG.info("reconciled " + recovered + " task(s) interrupted by the last stop");
@@ -85,7 +95,13 @@ public final class Rekey implements AutoCloseable {
             var keys = new JdbcKeyRing(db, box);
             Map<Route, Dialect> dialects = new EnumMap<>(Route.class);
             dialects.put(Route.TENCENT, new TencentDialect(new TencentSignatureVerifier(keys, clock), List.of(
-                    new TencentRedis(changes, rateLimiter, config.limits(), new TencentRedisDescriber(instances)))));
+                    new TencentRedis(changes, rateLimiter, config.limits(), new TencentRedisDescriber(instances)),
+                    new TencentCvm(new GuestPasswordResets(instances, guests, audit, clock, runner), new GuestPower(instances, guests, audit, clock, runner),
+                            new TencentCvmDescriber(instances), rateLimiter, config.limits()))));
+            var nonces = new JdbcNonceRegistry(db, clock);
+            dialects.put(Route.ALIYUN, new AliyunDialect(new AliyunSignatureVerifier(keys, nonces::firstUse, clock),
+                    new AliyunRedis(changes, new AttributeChanges(instances, engines, changes, audit, clock), instances,
+                            rateLimiter, config.limits())));
             dialects.put(Route.HUAWEI, new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock), changes, instances,
                     rateLimiter, config.limits(), clock));
             HttpServer http = HttpServer.start(new Gateway(dialects), config.bind(), config.port());

@@ -83,6 +83,17 @@ public final class JdbcInstanceStore implements InstanceStore {
         });
     }
 
+    @Override
+    public void rename(String id, String name) {
+        db.run(c -> {
+            try (var ps = c.prepareStatement("UPDATE instance SET name = ? WHERE id = ?")) {
+                ps.setString(1, name);
+                ps.setString(2, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
     private static void writeAttribute(Connection c, Instance instance, String key, String value) throws SQLException {
         var attrs = new HashMap<>(instance.attributes());
         if (value == null) attrs.remove(key);

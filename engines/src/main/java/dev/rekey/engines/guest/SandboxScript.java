@@ -46,8 +46,9 @@ final class SandboxScript {
                   exit 91
                 fi
                 # -l: no lastlog/faillog entries, those files live in the host's /var/log.
+                # --badname: uppercase names such as Administrator (a guest backing a Windows instance).
                 while IFS= read -r user; do
-                  getent passwd "$user" >/dev/null || useradd -M -l -s /bin/bash "$user"
+                  getent passwd "$user" >/dev/null || useradd --badname -M -l -s /bin/bash "$user"
                 done < "$D/users"
                 if [ -f "$D/initial-hashes" ]; then
                   chpasswd -e < "$D/initial-hashes"

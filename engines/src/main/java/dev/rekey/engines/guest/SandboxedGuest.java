@@ -26,8 +26,11 @@ public final class SandboxedGuest {
     public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration STOP_WAIT = Duration.ofSeconds(10);
 
-    /** Names useradd accepts on Debian without --badname. */
-    private static final Pattern USER_NAME = Pattern.compile("[a-z_][a-z0-9_-]{0,31}");
+    /**
+     * Names Debian's useradd accepts, uppercase included (created with --badname): a guest that backs a Windows
+     * instance has the user Administrator.
+     */
+    private static final Pattern USER_NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_-]{0,31}");
 
     private final GuestDirectory files;
     private Process process;

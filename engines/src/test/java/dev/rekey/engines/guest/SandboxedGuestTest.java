@@ -154,6 +154,16 @@ class SandboxedGuestTest {
     }
 
     @Test
+    void aGuestBackingAWindowsInstanceHasTheUserAdministrator() throws Exception {
+        SandboxedGuest guest = SandboxedGuest.start(shared.resolve("guest-" + GUESTS.incrementAndGet()),
+                List.of("Administrator"), Map.of());
+        started.add(guest);
+        String hash = new GuestPasswordSetter().setOnline(guest.socket(), "Administrator", SECOND);
+        assertEquals(hash, guest.shadowEntry("Administrator").orElseThrow().hash());
+        assertTrue(SuCheck.accepts(guest, "Administrator", SECOND));
+    }
+
+    @Test
     void offlineWriteIsRefusedWhileTheAgentRuns() throws Exception {
         SandboxedGuest guest = start(Map.of());
         EngineException e = assertThrows(EngineException.class,

@@ -1,0 +1,114 @@
+package dev.rekey.api.tencent;
+
+import dev.rekey.core.CvmInstance;
+import dev.rekey.core.Instance;
+import dev.rekey.core.InstanceStore;
+import dev.rekey.core.LatestOperation;
+import dev.rekey.core.Product;
+
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * CVM DescribeInstances and DescribeInstancesStatus: the tenant's instances in the request's region, selected by
+ * InstanceIds or Filters (not both), paged by Offset and Limit (at most 100). Unknown ids are simply not listed.
+ */
+public final class TencentCvmDescriber {
+    private static final Set<String> DESCRIBE_PARAMS = Set.of("InstanceIds", "Filters", "Offset", "Limit");
+    private static final Set<String> STATUS_PARAMS = Set.of("InstanceIds", "Offset", "Limit");
+    private static final int MAX_LIMIT = 100;
+
+    private final InstanceStore instances;
+
+    public TencentCvmDescriber(InstanceStore instances) {
+        this.instances = instances;
+    }
+
+    Map<String, Object> describeInstances(TencentRequest r) {
+        TencentParams p = r.params();
+        p.onlyKnown(DESCRIBE_PARAMS);
+        List<String> ids = CvmInstanceIds.optional(p, "InstanceIds");
+        List<CvmFilter> filters = CvmFilter.read(p.raw("Filters"));
+        if (!ids.isEmpty() && !filters.isEmpty()) {
+            throw new TencentError("InvalidParameter", "InstanceIds and Filters cannot be given together; use one of them"
+                    + " (the instance-id filter selects by id as well)");
+        }
+        Page page = Page.of(p);
+        List<CvmInstance> matching = visible(r).stream()
+                .filter(i -> ids.isEmpty() || ids.contains(i.id()))
+                .filter(i -> filters.stream().allMatch(f -> f.matches(i)))
+                .toList();
+        var set = matching.stream().skip(page.offset()).limit(page.limit()).map(TencentCvmDescriber::render).toList();
+        return Map.of("TotalCount", matching.size(), "InstanceSet", set);
+    }
+
+    Map<String, Object> describeStatus(TencentRequest r) {
+        TencentParams p = r.params();
+        p.onlyKnown(STATUS_PARAMS);
+        List<String> ids = CvmInstanceIds.optional(p, "InstanceIds");
+        Page page = Page.of(p);
+        List<CvmInstance> matching = visible(r).stream().filter(i -> ids.isEmpty() || ids.contains(i.id())).toList();
+        var set = matching.stream().skip(page.offset()).limit(page.limit())
+                .map(i -> Map.of("InstanceId", i.id(), "InstanceState", i.state().name())).toList();
+        return Map.of("TotalCount", matching.size(), "InstanceStatusSet", set);
+    }
+
+    private List<CvmInstance> visible(TencentRequest r) {
+        return instances.list(r.tenant(), Product.TENCENT_CVM).stream()
+                .filter(i -> i.visibleTo(r.tenant(), Product.TENCENT_CVM, r.region()))
+                .map(CvmInstance::of)
+                .toList();
+    }
+
+    private record Page(long offset, long limit) {
+        static Page of(TencentParams p) {
+            long offset = p.optionalLong("Offset") == null ? 0 : p.optionalLong("Offset");
+            long limit = p.optionalLong("Limit") == null ? 20 : p.optionalLong("Limit");
+            if (offset < 0) throw new TencentError("InvalidParameterValue", "Offset must not be negative");
+            if (limit < 1 || limit > MAX_LIMIT) {
+                throw new TencentError("InvalidParameterValue.LimitExceeded", "Limit must be between 1 and " + MAX_LIMIT);
+            }
+            return new Page(offset, limit);
+        }
+    }
+
+    /** The zone Rekey shows: it does not model zones, so every instance is in its region's first one. */
+    static String zone(Instance i) {
+        return i.region() + "-1";
+    }
+
+    private static Map<String, Object> render(CvmInstance c) {
+        Instance i = c.instance();
+        LatestOperation latest = c.latest();
+        var m = new LinkedHashMap<String, Object>();
+        m.put("Placement", Map.of("Zone", zone(i), "ProjectId", 0));
+        m.put("InstanceId", i.id());
+        m.put("InstanceType", "REKEY.GUEST");
+        m.put("InstanceName", i.name() == null ? i.id() : i.name());
+        m.put("InstanceChargeType", "POSTPAID_BY_HOUR");
+        m.put("RestrictState", "NORMAL");
+        m.put("PrivateIpAddresses", List.of());
+        m.put("OsName", c.image().isEmpty() ? (c.windows() ? "Windows Server" : "Linux") : c.image());
+        m.put("InstanceState", c.state().name());
+        m.put("StopChargingMode", c.stopChargingMode());
+        m.put("Uuid", UUID.nameUUIDFromBytes(i.id().getBytes(StandardCharsets.UTF_8)).toString());
+        m.put("CreatedTime", createdTime(i));
+        m.put("LatestOperation", latest.action());
+        m.put("LatestOperationState", latest.state() == null ? null : latest.state().name());
+        m.put("LatestOperationRequestId", latest.requestId());
+        m.put("LatestOperationErrorMsg", latest.errorMessage());
+        m.put("DefaultLoginUser", c.defaultUser());
+        m.put("DefaultLoginPort", c.windows() ? 3389 : 22);
+        return m;
+    }
+
+    /** The store keeps "yyyy-MM-dd HH:mm:ss" (UTC on a server in UTC); the API shows ISO-8601 with a Z. */
+    private static String createdTime(Instance i) {
+        String created = i.attribute("created", "");
+        return created.isEmpty() ? null : created.replace(' ', 'T') + "Z";
+    }
+}

@@ -1,0 +1,70 @@
+package dev.rekey.api.tencent;
+
+import dev.rekey.core.CvmFailure;
+import dev.rekey.core.CvmInstanceState;
+import dev.rekey.core.Failure;
+
+import java.util.Set;
+
+/**
+ * The CVM (2017-03-12) code for every core failure and every CVM-only refusal; both switches are exhaustive, so a
+ * new core code or CVM failure fails the build here. A refused state maps to the action's documented
+ * {@code UnsupportedOperation.InstanceState*} code; a state the action documents no code for is
+ * {@code InvalidInstance.NotSupported}.
+ */
+final class TencentCvmErrors {
+    private static final String STATE_CODE = "UnsupportedOperation.InstanceState";
+
+    /** The InstanceState* suffixes each action documents (seed 003 for the reset, the API reference for the others). */
+    private static final Set<String> RESET_STATES = Set.of("EnterRescueMode", "ExitRescueMode", "Freezing", "Isolating",
+            "Pending", "Rebooting", "RescueMode", "Running", "ServiceLiveMigrate", "Shutdown", "Starting", "Stopping",
+            "Terminating");
+    private static final Set<String> STOP_STATES = Set.of("Banning", "Corrupted", "EnterRescueMode",
+            "EnterServiceLiveMigrate", "ExitRescueMode", "ExitServiceLiveMigrate", "Freezing", "Isolating", "Pending",
+            "Rebooting", "RescueMode", "ServiceLiveMigrate", "Shutdown", "Starting", "Stopped", "Stopping", "Terminated",
+            "Terminating");
+    private static final Set<String> START_STATES = Set.of("Corrupted", "EnterRescueMode", "ExitRescueMode",
+            "Freezing", "Isolating", "Pending", "Rebooting", "RescueMode", "Running", "ServiceLiveMigrate", "Shutdown",
+            "Starting", "Stopped", "Stopping", "Terminated", "Terminating");
+
+    private TencentCvmErrors() {
+    }
+
+    static TencentError of(CvmFailure failure, String action) {
+        return switch (failure) {
+            case CvmFailure.Common c -> of(c.failure());
+            case CvmFailure.InstanceStateRefused s -> new TencentError(stateCode(action, s.state()), s.message());
+            case CvmFailure.TaskRunning t -> new TencentError("MutexOperation.TaskRunning", t.message());
+            case CvmFailure.OperationInProgress o ->
+                    new TencentError("OperationDenied.InstanceOperationInProgress", o.message());
+        };
+    }
+
+    static TencentError of(Failure f) {
+        String code = switch (f.code()) {
+            case INSTANCE_NOT_FOUND -> "InvalidInstanceId.NotFound";
+            case PASSWORD_RULE -> "InvalidParameterValue.InvalidPassword";
+            case WRONG_OLD_PASSWORD, UNSUPPORTED_VALUE -> "InvalidParameterValue";
+            case INSTANCE_BUSY, INSTANCE_LOCKED -> "OperationDenied.InstanceOperationInProgress";
+            case ENGINE_UNAVAILABLE, INTERNAL -> "InternalServerError";
+            case RATE_LIMITED -> "RequestLimitExceeded";
+            case OPERATION_NOT_ALLOWED -> "UnsupportedOperation";
+        };
+        return new TencentError(code, f.message());
+    }
+
+    static String stateCode(String action, CvmInstanceState state) {
+        Set<String> documented = switch (action) {
+            case "ResetInstancesPassword" -> RESET_STATES;
+            case "StopInstances" -> STOP_STATES;
+            case "StartInstances" -> START_STATES;
+            default -> Set.of();
+        };
+        String name = state.pascalCase();
+        if (documented.contains(name)) return STATE_CODE + name;
+        boolean migrating = state == CvmInstanceState.ENTER_SERVICE_LIVE_MIGRATE
+                || state == CvmInstanceState.EXIT_SERVICE_LIVE_MIGRATE;
+        if (migrating && documented.contains("ServiceLiveMigrate")) return STATE_CODE + "ServiceLiveMigrate";
+        return "InvalidInstance.NotSupported";
+    }
+}

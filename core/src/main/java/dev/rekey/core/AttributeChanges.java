@@ -1,0 +1,94 @@
+package dev.rekey.core;
+
+import java.time.Clock;
+
+/**
+ * Changes an instance's name, release protection and password in one call. Everything is checked before anything is
+ * written and the password change is started before the name is touched, so a refused call changes nothing. A value
+ * equal to the current one is no change: a call that changes nothing starts no task.
+ */
+public final class AttributeChanges {
+    /** "true" while the instance must not be released (deleted); absent means off. */
+    public static final String RELEASE_PROTECTION = "release-protection";
+
+    private final InstanceStore instances;
+    private final Engines engines;
+    private final PasswordChanges passwords;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public AttributeChanges(InstanceStore instances, Engines engines, PasswordChanges passwords, AuditLog audit,
+                            Clock clock) {
+        this.instances = instances;
+        this.engines = engines;
+        this.passwords = passwords;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** What a call did; {@code passwordChange} is null when the password was absent or already the current one. */
+    public record Applied(boolean nameChanged, boolean protectionChanged, Accepted passwordChange) {
+        public boolean changedNothing() {
+            return !nameChanged && !protectionChanged && passwordChange == null;
+        }
+    }
+
+    public Outcome<Applied> modify(AttributeChange change) {
+        return Outcome.of(() -> apply(change));
+    }
+
+    private Applied apply(AttributeChange c) {
+        Instance instance = passwords.visibleInstance(c.tenant(), c.product(), c.region(), c.instanceId());
+        if (c.newPassword() != null) {
+            c.policy().violation(c.newPassword(), instance.attribute(Attributes.ACCOUNT, null)).ifPresent(v -> {
+                throw new FailureException(ErrorCode.PASSWORD_RULE, "NewPassword: " + v);
+            });
+        }
+        boolean rename = c.newName() != null && !c.newName().equals(instance.name());
+        boolean protect = c.releaseProtection() != null && c.releaseProtection() != instance.flag(RELEASE_PROTECTION);
+        if (instance.activeTaskId() != null && (rename || protect || c.newPassword() != null)) {
+            throw new FailureException(ErrorCode.INSTANCE_BUSY, "the instance " + instance.id() + " is applying task "
+                    + instance.activeTaskId() + "; retry when it has finished");
+        }
+        Accepted accepted = null;
+        if (c.newPassword() != null && !holdsOnly(instance, c.newPassword())) {
+            accepted = startPasswordChange(c);
+        }
+        if (rename) instances.rename(instance.id(), c.newName());
+        if (protect) instances.setAttribute(instance.id(), RELEASE_PROTECTION, c.releaseProtection() ? "true" : null);
+        if (rename || protect) record(c, describe(c, rename, protect));
+        return new Applied(rename, protect, accepted);
+    }
+
+    private Accepted startPasswordChange(AttributeChange c) {
+        var request = new ChangeRequest(c.tenant(), c.actor(), c.product(), c.region(), c.instanceId(), null,
+                c.newPassword(), c.policy(), c.action(), c.requestId());
+        return switch (passwords.start(request)) {
+            case Outcome.Ok<Accepted> ok -> ok.value();
+            case Outcome.Fail<Accepted> fail -> throw new FailureException(fail.failure().code(), fail.failure().message());
+        };
+    }
+
+    /** True when the engine already accepts exactly this password and nothing else: setting it again is no change. */
+    private boolean holdsOnly(Instance instance, Secret password) {
+        PasswordEngine engine;
+        try {
+            engine = engines.engineFor(instance);
+        } catch (EngineException e) {
+            throw new FailureException(ErrorCode.ENGINE_UNAVAILABLE,
+                    "the instance " + instance.id() + " is not answering; nothing was changed");
+        }
+        return PasswordChanges.read(engine, instance).holdsExactly(password.sha256Hex());
+    }
+
+    private static String describe(AttributeChange c, boolean rename, boolean protect) {
+        String name = rename ? "renamed to '" + c.newName() + "'" : "";
+        String protection = protect ? "release protection " + (c.releaseProtection() ? "on" : "off") : "";
+        return rename && protect ? name + ", " + protection : name + protection;
+    }
+
+    private void record(AttributeChange c, String outcome) {
+        audit.record(new AuditEntry(clock.instant(), c.tenant(), c.actor(), c.action(), c.instanceId(), outcome,
+                c.requestId()));
+    }
+}

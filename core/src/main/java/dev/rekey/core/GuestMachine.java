@@ -1,0 +1,24 @@
+package dev.rekey.core;
+
+/**
+ * One guest as the CVM use cases drive it. Passwords are set by hash (the adapter computes a $6$ crypt itself), and
+ * each set returns how it was verified. Rekey never asks a guest to shut down, suspend or execute anything: power is
+ * the process Rekey spawned, or, for a channel guest, only a modelled state.
+ */
+public interface GuestMachine {
+
+    /** True for a guest Rekey spawned (it can stop and start it); false for a channel to a VM with no hypervisor here. */
+    boolean powerControlled();
+
+    /** Ends the guest: a polite signal, or (force) an immediate kill. Returns whether it ended within the wait. */
+    boolean stop(boolean force);
+
+    /** Starts a stopped guest and returns once its agent answers. */
+    void start() throws EngineException;
+
+    /** Sets {@code user}'s password through the running guest's agent; returns how the change was verified. */
+    String setPassword(String user, Secret password) throws EngineException;
+
+    /** Writes {@code user}'s password hash into the stopped guest's shadow file; returns how it was verified. */
+    String setPasswordOffline(String user, Secret password) throws EngineException;
+}

@@ -1,0 +1,111 @@
+package dev.rekey.server;
+
+import com.tencentcloudapi.common.Credential;
+import com.tencentcloudapi.common.exception.TencentCloudSDKException;
+import com.tencentcloudapi.cvm.v20170312.CvmClient;
+import com.tencentcloudapi.cvm.v20170312.models.DescribeInstancesRequest;
+import com.tencentcloudapi.cvm.v20170312.models.Instance;
+import com.tencentcloudapi.cvm.v20170312.models.ResetInstancesPasswordRequest;
+import com.tencentcloudapi.cvm.v20170312.models.StartInstancesRequest;
+import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/** The official CVM client of tencentcloud-sdk-java 3.1.1436 against a test Rekey, and waiting for outcomes. */
+final class CvmSdk {
+    private CvmSdk() {
+    }
+
+    static CvmClient client(TestRekey rekey, String secretId, String secretKey, String region) {
+        return new CvmClient(new Credential(secretId, secretKey), region,
+                TencentClients.profile(rekey, "TC3-HMAC-SHA256", "POST"));
+    }
+
+    static ResetInstancesPasswordRequest reset(String password, Boolean forceStop, String... ids) {
+        var req = new ResetInstancesPasswordRequest();
+        req.setInstanceIds(ids);
+        req.setPassword(password);
+        req.setForceStop(forceStop);
+        return req;
+    }
+
+    static String stop(CvmClient client, String stopType, String... ids) throws TencentCloudSDKException {
+        var req = new StopInstancesRequest();
+        req.setInstanceIds(ids);
+        req.setStopType(stopType);
+        return client.StopInstances(req).getRequestId();
+    }
+
+    static String start(CvmClient client, String... ids) throws TencentCloudSDKException {
+        var req = new StartInstancesRequest();
+        req.setInstanceIds(ids);
+        return client.StartInstances(req).getRequestId();
+    }
+
+    static Instance describe(CvmClient client, String id) throws TencentCloudSDKException {
+        var req = new DescribeInstancesRequest();
+        req.setInstanceIds(new String[]{id});
+        Instance[] set = client.DescribeInstances(req).getInstanceSet();
+        assertEquals(1, set.length, id);
+        return set[0];
+    }
+
+    /** Polls DescribeInstances until the request's operation has left OPERATING on every instance (at most 40 s). */
+    static List<Instance> awaitOutcome(CvmClient client, String requestId, String... ids) throws Exception {
+        long deadline = System.nanoTime() + 40_000_000_000L;
+        while (true) {
+            var req = new DescribeInstancesRequest();
+            req.setInstanceIds(ids);
+            List<Instance> set = Arrays.asList(client.DescribeInstances(req).getInstanceSet());
+            boolean done = set.size() == ids.length && set.stream().allMatch(i -> requestId.equals(i.getLatestOperationRequestId())
+                    && !"OPERATING".equals(i.getLatestOperationState()));
+            if (done) return sortedLike(set, ids);
+            if (System.nanoTime() > deadline) throw new AssertionError("request " + requestId + " did not end: " + states(set));
+            Thread.sleep(20);
+        }
+    }
+
+    /** Polls until the instance's latest operation is OPERATING for this request. */
+    static Instance awaitOperating(CvmClient client, String requestId, String id) throws Exception {
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (true) {
+            Instance i = describe(client, id);
+            if (requestId.equals(i.getLatestOperationRequestId()) && "OPERATING".equals(i.getLatestOperationState())) return i;
+            if (System.nanoTime() > deadline) throw new AssertionError(id + " is not OPERATING for " + requestId);
+            Thread.sleep(10);
+        }
+    }
+
+    static String states(List<Instance> set) {
+        var out = new ArrayList<String>();
+        for (Instance i : set) {
+            out.add(i.getInstanceId() + "=" + i.getInstanceState() + "/" + i.getLatestOperation() + "/"
+                    + i.getLatestOperationState() + "/" + i.getLatestOperationErrorMsg());
+        }
+        return String.join(", ", out);
+    }
+
+    private static List<Instance> sortedLike(List<Instance> set, String... ids) {
+        var out = new ArrayList<Instance>();
+        for (String id : ids) set.stream().filter(i -> i.getInstanceId().equals(id)).forEach(out::add);
+        return out;
+    }
+
+    static String code(ThrowingCall call) {
+        try {
+            call.run();
+        } catch (TencentCloudSDKException e) {
+            return e.getErrorCode();
+        }
+        throw new AssertionError("the call was not refused");
+    }
+
+    @FunctionalInterface
+    interface ThrowingCall {
+        void run() throws TencentCloudSDKException;
+    }
+}
