@@ -5,9 +5,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Applies an accepted change to its engine: change, persist, verify with fresh connections; on any failure after the
- * change, the previous state is restored before the task is marked failed, so no instance is left with a password
- * nobody knows.
+ * Applies an accepted change to its engine: change, persist, verify with fresh connections; on any failure of the
+ * change or after it, the previous state is restored before the task is marked failed, so no instance is left with a
+ * password nobody knows.
  */
 final class TaskApplier {
     private static final Logger LOG = Logger.getLogger(TaskApplier.class.getName());
@@ -45,8 +45,10 @@ final class TaskApplier {
                 message = rollBack(engine, before, persisted, e);
             }
         } catch (EngineException e) {
+            // A change that reports failure may still have landed (a memcached auth file written whose reload was
+            // not seen, a Redis reply lost): put the previous state back rather than assume nothing happened.
             status = TaskStatus.FAILED;
-            message = "the engine did not take the change (" + e.getMessage() + "); the password is unchanged";
+            message = rollBack(engine, before, false, e);
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "task " + task.id() + " failed unexpectedly", e);
             status = TaskStatus.FAILED;

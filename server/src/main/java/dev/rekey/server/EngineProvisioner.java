@@ -3,17 +3,23 @@ package dev.rekey.server;
 import dev.rekey.core.Attributes;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Instance;
+import dev.rekey.core.PasswordEngine;
 import dev.rekey.core.Secret;
 import dev.rekey.core.SecretBox;
+import dev.rekey.engines.memcached.MemcachedPasswordEngine;
+import dev.rekey.engines.memcached.MemcachedProcess;
 import dev.rekey.engines.redis.RedisPasswordEngine;
 import dev.rekey.engines.redis.RedisProcess;
 import dev.rekey.store.JdbcCatalog;
 import dev.rekey.store.JdbcInstanceStore;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
 /**
@@ -47,7 +53,7 @@ final class EngineProvisioner {
             try {
                 switch (ic.engine().kind()) {
                     case REDIS -> attachRedis(instance, ic.engine());
-                    case MEMCACHED -> LOG.warning("instance " + ic.id() + ": " + ic.engine().kind() + " engines are not available in this build");
+                    case MEMCACHED -> attachMemcached(instance, ic.engine());
                     case GUEST -> {
                         // A guest (its sandbox or its agent socket) is driven only by the node that owns it.
                         if (catalog.claimOwnership(instance.id(), nodeId)) guests.attach(instance, ic, engineDir);
@@ -95,6 +101,68 @@ final class EngineProvisioner {
         }
     }
 
+    /**
+     * Memcached instances are always spawned (the configuration refuses anything else): Rekey must own the auth file.
+     * The user is {@code engine.user}; the one login in the file is where its password lives across restarts. Only
+     * the node that spawned it can rewrite that file.
+     */
+    private void attachMemcached(Instance instance, RekeyConfig.EngineConfig e) throws EngineException, IOException {
+        if (!catalog.claimOwnership(instance.id(), nodeId)) {
+            // The auth file is on the owner node's disk: only that node can change this instance's password.
+            LOG.warning("instance " + instance.id() + ": its memcached is owned by another node; password changes for it "
+                    + "must reach that node (this one answers that the engine is not answering)");
+            return;
+        }
+        Path dir = engineDir.resolve(instance.id());
+        MemcachedProcess process = spawnMemcached(dir, instance.port(), e.user(), e.initialPassword());
+        registry.own(new EngineRegistry.SpawnedEngine() {
+            public String describe() {
+                return "memcached of " + instance.id() + " (pid " + process.pid() + ")";
+            }
+
+            public void stop() {
+                process.stop();
+            }
+        });
+        catalog.setAddress(instance.id(), process.host(), process.port(), nodeId);
+        MemcachedPasswordEngine engine = process.engine();
+        registry.register(instance.id(), engine);
+        warnIfInitialPasswordIgnored(instance, engine, e.initialPassword());
+        memcachedVersion(process).ifPresent(v -> instances.setAttribute(instance.id(), Attributes.ENGINE_VERSION, v));
+    }
+
+    private static MemcachedProcess spawnMemcached(Path dir, int lastPort, String user, Secret initial) throws EngineException {
+        if (Files.exists(dir.resolve("auth"))) {
+            try {
+                return MemcachedProcess.adopt(dir);
+            } catch (EngineException notRunning) {
+                return MemcachedProcess.resume(dir, lastPort);
+            }
+        }
+        if (user == null || user.isEmpty()) throw new EngineException("a memcached instance needs engine.user");
+        return MemcachedProcess.start(dir, 0, user, initial);
+    }
+
+    /** The version of the binary that runs, asked without a login ({@code memcached --version}: "memcached 1.6.18"). */
+    private static Optional<String> memcachedVersion(MemcachedProcess process) {
+        Optional<String> binary = ProcessHandle.of(process.pid()).flatMap(h -> h.info().command());
+        if (binary.isEmpty()) return Optional.empty();
+        try {
+            Process p = new ProcessBuilder(binary.get(), "--version").redirectErrorStream(true).start();
+            if (!p.waitFor(5, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                return Optional.empty();
+            }
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            return out.startsWith("memcached ") ? Optional.of(out.substring("memcached ".length())) : Optional.empty();
+        } catch (IOException e) {
+            return Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
     private static RedisProcess spawnRedis(Path dir, String adminUser, Secret admin, Secret initial) throws EngineException, IOException {
         if (Files.exists(dir.resolve("redis.conf"))) {
             var adopted = RedisProcess.adopt(dir, adminUser, admin, "default");
@@ -104,7 +172,7 @@ final class EngineProvisioner {
         return RedisProcess.start(dir, 0, adminUser, admin, "default", initial);
     }
 
-    private static void warnIfInitialPasswordIgnored(Instance instance, RedisPasswordEngine engine, Secret initial) {
+    private static void warnIfInitialPasswordIgnored(Instance instance, PasswordEngine engine, Secret initial) {
         try {
             if (initial != null && !engine.read().accepts(initial)) {
                 LOG.warning("instance " + instance.id() + ": engine.password is only the initial password and differs from the "

@@ -42,6 +42,7 @@ public final class Main {
         public Integer call() {
             dev.rekey.core.PasswordPolicies.all().forEach(p -> System.out.println(p.describe()));
             dev.rekey.core.CvmPasswordPolicies.all().forEach(p -> System.out.println(p.describe()));
+            dev.rekey.core.DcsPasswordPolicies.all().forEach(p -> System.out.println(p.describe()));
             return 0;
         }
     }

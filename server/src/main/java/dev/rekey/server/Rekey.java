@@ -4,6 +4,8 @@ import dev.rekey.api.Dialect;
 import dev.rekey.api.Gateway;
 import dev.rekey.api.HttpServer;
 import dev.rekey.api.RequestClassifier.Route;
+import dev.rekey.api.huawei.HuaweiDialect;
+import dev.rekey.api.huawei.HuaweiSignatureVerifier;
 import dev.rekey.api.aliyun.AliyunDialect;
 import dev.rekey.api.aliyun.AliyunRedis;
 import dev.rekey.api.aliyun.AliyunSignatureVerifier;
@@ -100,6 +102,8 @@ public final class Rekey implements AutoCloseable {
             dialects.put(Route.ALIYUN, new AliyunDialect(new AliyunSignatureVerifier(keys, nonces::firstUse, clock),
                     new AliyunRedis(changes, new AttributeChanges(instances, engines, changes, audit, clock), instances,
                             rateLimiter, config.limits())));
+            dialects.put(Route.HUAWEI, new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock), changes, instances,
+                    rateLimiter, config.limits(), clock));
             HttpServer http = HttpServer.start(new Gateway(dialects), config.bind(), config.port());
             return new Rekey(db, engines, runner, http, new Stores(instances, tasks, audit, catalog));
         } catch (RuntimeException e) {

@@ -13,21 +13,32 @@ public final class TestRekey implements AutoCloseable {
     public final Path dir;
     final String yaml;
     private final java.util.Map<String, String> env;
+    private final Clock clock;
     private Rekey rekey;
 
-    private TestRekey(Path dir, String yaml, java.util.Map<String, String> env) {
+    private TestRekey(Path dir, String yaml, java.util.Map<String, String> env, Clock clock) {
         this.dir = dir;
         this.yaml = yaml;
         this.env = env;
+        this.clock = clock;
     }
 
     public static TestRekey start(Path dir, String yaml) throws IOException {
-        return start(dir, yaml, java.util.Map.of());
+        return start(dir, yaml, java.util.Map.of(), Clock.systemUTC());
     }
 
     /** {@code env}: environment variables the configuration names (admin-password-env), as the process would see them. */
     public static TestRekey start(Path dir, String yaml, java.util.Map<String, String> env) throws IOException {
-        var t = new TestRekey(dir, yaml, env);
+        return start(dir, yaml, env, Clock.systemUTC());
+    }
+
+    /** With the given clock (e.g. a {@link MovableClock}), for lockouts, skew windows and other times under test. */
+    public static TestRekey start(Path dir, String yaml, Clock clock) throws IOException {
+        return start(dir, yaml, java.util.Map.of(), clock);
+    }
+
+    private static TestRekey start(Path dir, String yaml, java.util.Map<String, String> env, Clock clock) throws IOException {
+        var t = new TestRekey(dir, yaml, env, clock);
         Files.writeString(dir.resolve("rekey.yaml"), yaml);
         t.startAgain();
         return t;
@@ -35,7 +46,7 @@ public final class TestRekey implements AutoCloseable {
 
     public void startAgain() {
         RekeyConfig cfg = new ConfigLoader(k -> env.getOrDefault(k, System.getenv(k))).load(dir.resolve("rekey.yaml")).withOverrides(0, null);
-        rekey = Rekey.start(cfg, Clock.systemUTC(), null);
+        rekey = Rekey.start(cfg, clock, null);
     }
 
     public void stop() {

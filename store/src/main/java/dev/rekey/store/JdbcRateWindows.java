@@ -19,6 +19,9 @@ public final class JdbcRateWindows implements RateWindows {
     public boolean tryAcquire(String bucket, long second, int limit) {
         if (limit <= 0) return false;
         return db.run(c -> {
+            // An UPDATE that matched nothing proves a full window only if the row existed before it ran: a row that
+            // another request has just created must be counted against, not taken for a full window.
+            boolean rowExisted = false;
             for (int attempt = 0; attempt < 3; attempt++) {
                 try (var ps = c.prepareStatement(
                         "UPDATE rate_window SET hits = CASE WHEN window_second = ? THEN hits + 1 ELSE 1 END, window_second = ? "
@@ -30,14 +33,18 @@ public final class JdbcRateWindows implements RateWindows {
                     ps.setInt(5, limit);
                     if (ps.executeUpdate() == 1) return true;
                 }
-                if (exists(c, bucket)) return false;
+                if (rowExisted) return false;
+                if (exists(c, bucket)) {
+                    rowExisted = true;
+                    continue;
+                }
                 try (var ps = c.prepareStatement("INSERT INTO rate_window (bucket, window_second, hits) VALUES (?, ?, 1)")) {
                     ps.setString(1, bucket);
                     ps.setLong(2, second);
                     ps.executeUpdate();
                     return true;
                 } catch (SQLException duplicate) {
-                    // another request created the row first: count again against it
+                    rowExisted = true; // another request created the row first: count again against it
                 }
             }
             return false;

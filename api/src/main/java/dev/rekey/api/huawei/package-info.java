@@ -1,5 +1,5 @@
 /**
- * The Huawei Cloud (DCS) dialect: SDK-HMAC-SHA256 (AK/SK) signature verification and signing, and the DCS and API
- * gateway error envelopes with the public DCS error-code table.
+ * The Huawei Cloud (DCS) dialect: the v2 password, reset, show and list APIs and the v1.0 password API behind
+ * SDK-HMAC-SHA256 (AK/SK) verification, with the DCS v2, v1.0 and API gateway error envelopes and the public code table.
  */
 package dev.rekey.api.huawei;
