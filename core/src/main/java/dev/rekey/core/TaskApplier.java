@@ -26,7 +26,29 @@ final class TaskApplier {
         this.clock = clock;
     }
 
+    /** Applies the task while a renewer keeps its lease, so a slow engine is never mistaken for a dead node. */
     Task apply(Task task, PasswordEngine engine, EngineState before, Secret next, Secret old) {
+        java.time.Duration renewEvery = tasks.renewEvery();
+        Thread renewer = Thread.ofVirtual().name("rekey-lease-" + task.id()).start(() -> {
+            try {
+                while (true) {
+                    Thread.sleep(renewEvery);
+                    if (!tasks.renewLease(task.id())) return;
+                }
+            } catch (InterruptedException e) {
+                // the task has ended
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "could not renew the lease of task " + task.id() + ": " + e.getMessage());
+            }
+        });
+        try {
+            return applyLeased(task, engine, before, next, old);
+        } finally {
+            renewer.interrupt();
+        }
+    }
+
+    private Task applyLeased(Task task, PasswordEngine engine, EngineState before, Secret next, Secret old) {
         TaskStatus status;
         String message;
         try {

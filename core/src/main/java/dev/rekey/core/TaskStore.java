@@ -13,6 +13,15 @@ public interface TaskStore {
     /** Ends the task and frees its instance for the next change, in one transaction. */
     void finish(long id, TaskStatus status, String message);
 
+    /**
+     * Extends the lease of a task this node is applying, so that no other node takes it for an orphan while it runs.
+     * Returns false when the lease is no longer this node's.
+     */
+    boolean renewLease(long id);
+
+    /** How often a running task's lease must be renewed. */
+    java.time.Duration renewEvery();
+
     /** Every task not finished yet, oldest first. */
     List<Task> unfinished();
 

@@ -81,7 +81,7 @@ public final class Rekey implements AutoCloseable {
             catalog.checkMasterKey();
             long lease = config.taskLeaseSeconds() * 1000L;
             var instances = new JdbcInstanceStore(db, clock, node, lease);
-            var tasks = new JdbcTaskStore(db, clock, lease);
+            var tasks = new JdbcTaskStore(db, clock, lease, node);
             var audit = new JdbcAuditLog(db);
             new ConfigApplier(catalog, box).apply(config);
             var guests = new GuestMachines(instances, engines);

@@ -19,15 +19,35 @@ public final class JdbcTaskStore implements TaskStore {
     private final Database db;
     private final Clock clock;
     private final long leaseMillis;
+    private final String node;
 
     public JdbcTaskStore(Database db, Clock clock) {
-        this(db, clock, JdbcInstanceStore.DEFAULT_LEASE_MILLIS);
+        this(db, clock, JdbcInstanceStore.DEFAULT_LEASE_MILLIS, "local");
     }
 
-    public JdbcTaskStore(Database db, Clock clock, long leaseMillis) {
+    public JdbcTaskStore(Database db, Clock clock, long leaseMillis, String node) {
         this.db = db;
         this.clock = clock;
         this.leaseMillis = leaseMillis;
+        this.node = node;
+    }
+
+    /** Well inside the lease, so that one slow round trip cannot lose it. */
+    @Override
+    public java.time.Duration renewEvery() {
+        return java.time.Duration.ofMillis(Math.max(100, leaseMillis / 3));
+    }
+
+    @Override
+    public boolean renewLease(long id) {
+        return db.run(c -> {
+            try (var ps = c.prepareStatement("UPDATE task SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status IN ('PREPARING', 'RUNNING')")) {
+                ps.setLong(1, clock.millis() + leaseMillis);
+                ps.setLong(2, id);
+                ps.setString(3, node);
+                return ps.executeUpdate() == 1;
+            }
+        });
     }
 
     @Override

@@ -92,6 +92,24 @@ abstract class StoreContractTest {
     }
 
     @Test
+    void aRenewedLeaseKeepsTheTaskFromOtherNodesAndAnExpiredOneIsClaimedOnce() throws Exception {
+        instance("crs-6", "acme");
+        var nodeA = new JdbcInstanceStore(db, clock, "node-a", 300);
+        var tasksA = new JdbcTaskStore(db, clock, 300, "node-a");
+        var tasksB = new JdbcTaskStore(db, clock, 300, "node-b");
+        var task = nodeA.withExclusive("crs-6", locked -> locked.startTask("x", "r", "fp", "s"));
+        assertTrue(tasksB.claimOrphans("node-b", false, 10).isEmpty(), "a fresh lease is not an orphan");
+        sleep(200);
+        assertTrue(tasksA.renewLease(task.id()));
+        sleep(200);
+        assertTrue(tasksB.claimOrphans("node-b", false, 10).isEmpty(), "a renewed lease is not an orphan");
+        sleep(400);
+        assertEquals(List.of(task.id()), tasksB.claimOrphans("node-b", false, 10).stream().map(t -> t.id()).toList());
+        assertTrue(tasksB.claimOrphans("node-b", false, 10).isEmpty(), "claimed once: the lease is node b's now");
+        assertFalse(tasksA.renewLease(task.id()), "node a has lost the lease");
+    }
+
+    @Test
     void exclusiveSectionsOnOneInstanceNeverOverlap() throws Exception {
         instance("crs-3", "acme");
         var inside = new AtomicInteger();
