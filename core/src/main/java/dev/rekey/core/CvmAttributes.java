@@ -22,6 +22,12 @@ public final class CvmAttributes {
     public static final String LATEST_OPERATION_VERIFIED = "latest-operation-verified";
     /** StopInstances' StoppedMode as shown in StopChargingMode. */
     public static final String STOP_CHARGING_MODE = "stop-charging-mode";
+    /**
+     * While a reset runs: the user and the $6$ hash being applied (a salted hash, as the guest's shadow keeps it,
+     * never the password), so that a restart can tell from the guest whether the interrupted reset took effect.
+     */
+    public static final String PENDING_USER = "pending-user";
+    public static final String PENDING_HASH = "pending-hash";
 
     /** Every attribute an operation writes, so that a refused claim can put all of them back. */
     static final String[] OPERATION_KEYS = {STATE, LATEST_OPERATION, LATEST_OPERATION_STATE, LATEST_OPERATION_REQUEST_ID,

@@ -55,9 +55,20 @@ public final class CvmRecords {
         instances.setAttribute(id, CvmAttributes.STATE, state.name());
     }
 
+    /** Records the hash a reset is about to apply (see {@link CvmAttributes#PENDING_HASH}). */
+    void pending(String id, String user, String cryptHash) {
+        instances.withExclusive(id, locked -> {
+            locked.setAttribute(CvmAttributes.PENDING_USER, user);
+            locked.setAttribute(CvmAttributes.PENDING_HASH, cryptHash);
+            return null;
+        });
+    }
+
     /** Records the instance's outcome and its state together. */
     void finish(String id, CvmInstanceState state, LatestOperation.State result, String error, String verified) {
         instances.withExclusive(id, locked -> {
+            locked.setAttribute(CvmAttributes.PENDING_USER, null);
+            locked.setAttribute(CvmAttributes.PENDING_HASH, null);
             locked.setAttribute(CvmAttributes.STATE, state.name());
             locked.setAttribute(CvmAttributes.LATEST_OPERATION_ERROR, error);
             locked.setAttribute(CvmAttributes.LATEST_OPERATION_VERIFIED, verified);
@@ -67,17 +78,15 @@ public final class CvmRecords {
     }
 
     /**
-     * At start: an operation still OPERATING was cut short by the last stop and becomes FAILED; a pinned state (the
-     * configuration's {@code state:}) is applied; otherwise a transition Rekey was making ends where it was going.
-     * Returns the state the instance is in now.
+     * At start: an operation still OPERATING was cut short by the last stop. An interrupted reset whose hash was
+     * recorded is settled from the guest itself: SUCCESS if the guest holds exactly that hash, FAILED otherwise (or when
+     * the guest cannot be read), so what Rekey reports is what the guest has. A pinned state (the configuration's
+     * {@code state:}) is applied; otherwise a transition Rekey was making ends where it was going. Returns the state.
      */
-    public CvmInstanceState settleAtStart(String id, CvmInstanceState pinned) {
+    public CvmInstanceState settleAtStart(String id, CvmInstanceState pinned, GuestMachine machine) {
         return instances.withExclusive(id, locked -> {
             CvmInstance now = CvmInstance.of(locked.instance());
-            if (now.latest().operating()) {
-                locked.setAttribute(CvmAttributes.LATEST_OPERATION_STATE, LatestOperation.State.FAILED.name());
-                locked.setAttribute(CvmAttributes.LATEST_OPERATION_ERROR, INTERRUPTED);
-            }
+            if (now.latest().operating()) settleInterrupted(locked, machine);
             CvmInstanceState settled = pinned != null ? pinned : switch (now.state()) {
                 case STOPPING -> CvmInstanceState.STOPPED;
                 case STARTING -> CvmInstanceState.RUNNING;
@@ -86,6 +95,19 @@ public final class CvmRecords {
             locked.setAttribute(CvmAttributes.STATE, settled.name());
             return settled;
         });
+    }
+
+    private static void settleInterrupted(InstanceStore.LockedInstance locked, GuestMachine machine) {
+        String user = locked.instance().attributes().get(CvmAttributes.PENDING_USER);
+        String hash = locked.instance().attributes().get(CvmAttributes.PENDING_HASH);
+        boolean applied = user != null && hash != null && machine != null
+                && machine.holds(user, hash).orElse(false);
+        locked.setAttribute(CvmAttributes.LATEST_OPERATION_STATE,
+                (applied ? LatestOperation.State.SUCCESS : LatestOperation.State.FAILED).name());
+        locked.setAttribute(CvmAttributes.LATEST_OPERATION_ERROR, applied ? "" : INTERRUPTED);
+        if (applied) locked.setAttribute(CvmAttributes.LATEST_OPERATION_VERIFIED, "after a restart: the shadow entry holds exactly the $6$ hash Rekey sent");
+        locked.setAttribute(CvmAttributes.PENDING_USER, null);
+        locked.setAttribute(CvmAttributes.PENDING_HASH, null);
     }
 
     /** The configuration owns os and image: written at every start, so a changed file takes effect. */

@@ -16,9 +16,18 @@ public interface GuestMachine {
     /** Starts a stopped guest and returns once its agent answers. */
     void start() throws EngineException;
 
-    /** Sets {@code user}'s password through the running guest's agent; returns how the change was verified. */
-    String setPassword(String user, Secret password) throws EngineException;
+    /** The crypt(3) hash ($6$, fresh salt) the guest will store for {@code password}: the plaintext never reaches it. */
+    String crypt(Secret password);
+
+    /** Sets {@code user}'s password hash through the running guest's agent; returns how the change was verified. */
+    String setPassword(String user, String cryptHash) throws EngineException;
 
     /** Writes {@code user}'s password hash into the stopped guest's shadow file; returns how it was verified. */
-    String setPasswordOffline(String user, Secret password) throws EngineException;
+    String setPasswordOffline(String user, String cryptHash) throws EngineException;
+
+    /**
+     * Whether the guest holds exactly {@code cryptHash} for {@code user}, read without changing anything; empty when
+     * this guest cannot be read so (a channel guest: its files are reachable only through blocked commands).
+     */
+    java.util.Optional<Boolean> holds(String user, String cryptHash);
 }

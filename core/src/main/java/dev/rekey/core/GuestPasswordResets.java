@@ -15,9 +15,19 @@ public final class GuestPasswordResets {
     public static final String ACTION = "ResetInstancesPassword";
 
     private final GuestBatch batch;
+    private final CvmRecords records;
+    private final java.time.Duration crashTestPause;
 
     public GuestPasswordResets(InstanceStore instances, GuestFleet fleet, AuditLog audit, Clock clock, TaskRunner runner) {
+        this(instances, fleet, audit, clock, runner, java.time.Duration.ZERO);
+    }
+
+    /** {@code crashTestPause} holds each reset after the guest took the hash, so a crash test can kill the node there. */
+    public GuestPasswordResets(InstanceStore instances, GuestFleet fleet, AuditLog audit, Clock clock, TaskRunner runner,
+                               java.time.Duration crashTestPause) {
         this.batch = new GuestBatch(instances, fleet, audit, clock, runner);
+        this.records = new CvmRecords(instances);
+        this.crashTestPause = crashTestPause;
     }
 
     public CvmOutcome<BatchAccepted> reset(GuestResetRequest r) {
@@ -31,8 +41,19 @@ public final class GuestPasswordResets {
         checkPassword(r, targets);
         List<CvmInstance> claimed = batch.claimAll(targets, t -> check(t, r.forceStop()), ACTION,
                 r.batch().requestId(), Map.of());
-        return batch.run(r.batch(), ACTION, claimed, (target, machine, steps) ->
-                resetOne(target, machine, steps, userOf(r, target), r.password()));
+        return batch.run(r.batch(), ACTION, claimed, (target, machine, steps) -> {
+            String verified = resetOne(target, machine, steps, userOf(r, target), r.password());
+            if (!crashTestPause.isZero()) pause();
+            return verified;
+        });
+    }
+
+    private void pause() {
+        try {
+            Thread.sleep(crashTestPause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** One password for the batch: the Windows rules when any instance runs Windows, against every user it changes. */
@@ -65,10 +86,13 @@ public final class GuestPasswordResets {
         }
     }
 
-    private static String resetOne(CvmInstance target, GuestMachine machine, GuestSteps steps, String user,
-                                   Secret password) throws EngineException {
-        if (!machine.powerControlled()) return machine.setPassword(user, password); // no hypervisor: online, agent-confirmed
-        if (target.state() == CvmInstanceState.STOPPED) return machine.setPasswordOffline(user, password);
+    /** The hash is recorded before the guest is touched, so a crash in between can be settled from the guest. */
+    private String resetOne(CvmInstance target, GuestMachine machine, GuestSteps steps, String user,
+                            Secret password) throws EngineException {
+        String hash = machine.crypt(password);
+        records.pending(target.id(), user, hash);
+        if (!machine.powerControlled()) return machine.setPassword(user, hash); // no hypervisor: online, agent-confirmed
+        if (target.state() == CvmInstanceState.STOPPED) return machine.setPasswordOffline(user, hash);
         steps.enter(CvmInstanceState.STOPPING);
         if (!(machine.stop(false) || machine.stop(true))) {
             throw new EngineException("the guest did not stop, not even when killed; the password is unchanged");
@@ -77,6 +101,6 @@ public final class GuestPasswordResets {
         steps.enter(CvmInstanceState.STARTING);
         machine.start();
         steps.outcome(CvmInstanceState.RUNNING); // the agent is up: RUNNING, whether or not the set succeeds
-        return machine.setPassword(user, password);
+        return machine.setPassword(user, hash);
     }
 }

@@ -3,9 +3,11 @@ package dev.rekey.server;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.GuestMachine;
 import dev.rekey.core.Secret;
-import dev.rekey.engines.guest.GuestPasswordSetter;
+import dev.rekey.engines.guest.GuestAgentClient;
+import dev.rekey.engines.guest.ShaCrypt;
 
 import java.nio.file.Path;
+import java.util.Optional;
 
 /**
  * A real VM's guest agent reached through its channel socket (as libvirt exposes it). Rekey has no hypervisor for
@@ -16,11 +18,9 @@ final class ChannelGuestMachine implements GuestMachine {
     static final String VERIFIED = "agent-confirmed (guest-set-user-password answered success)";
 
     private final Path socket;
-    private final GuestPasswordSetter setter;
 
-    ChannelGuestMachine(Path socket, GuestPasswordSetter setter) {
+    ChannelGuestMachine(Path socket) {
         this.socket = socket;
-        this.setter = setter;
     }
 
     @Override
@@ -39,13 +39,26 @@ final class ChannelGuestMachine implements GuestMachine {
     }
 
     @Override
-    public String setPassword(String user, Secret password) throws EngineException {
-        setter.setOnline(socket, user, password);
+    public String crypt(Secret password) {
+        return ShaCrypt.sha512Crypt(password);
+    }
+
+    @Override
+    public String setPassword(String user, String cryptHash) throws EngineException {
+        try (var agent = GuestAgentClient.connect(socket)) {
+            agent.setUserPassword(user, cryptHash);
+        }
         return VERIFIED;
     }
 
     @Override
-    public String setPasswordOffline(String user, Secret password) throws EngineException {
-        return setPassword(user, password);
+    public String setPasswordOffline(String user, String cryptHash) throws EngineException {
+        return setPassword(user, cryptHash);
+    }
+
+    /** The agent can set a password but not read one back (the file commands are blocked): unknown. */
+    @Override
+    public Optional<Boolean> holds(String user, String cryptHash) {
+        return Optional.empty();
     }
 }

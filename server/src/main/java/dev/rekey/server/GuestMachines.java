@@ -8,7 +8,6 @@ import dev.rekey.core.GuestFleet;
 import dev.rekey.core.GuestMachine;
 import dev.rekey.core.Instance;
 import dev.rekey.core.InstanceStore;
-import dev.rekey.engines.guest.GuestPasswordSetter;
 import dev.rekey.engines.guest.SandboxedGuest;
 import dev.rekey.engines.guest.ShaCrypt;
 
@@ -29,7 +28,6 @@ final class GuestMachines implements GuestFleet {
     private final Map<String, GuestMachine> machines = new ConcurrentHashMap<>();
     private final CvmRecords records;
     private final EngineRegistry registry;
-    private final GuestPasswordSetter setter = new GuestPasswordSetter();
 
     GuestMachines(InstanceStore instances, EngineRegistry registry) {
         this.records = new CvmRecords(instances);
@@ -50,23 +48,26 @@ final class GuestMachines implements GuestFleet {
         }
         String image = ic.extra().getOrDefault("image", "");
         records.describeImage(instance.id(), os, image);
-        CvmInstanceState state = records.settleAtStart(instance.id(), pinned(ic));
         var e = ic.engine();
         if (e.spawn()) {
             List<String> users = e.users().isEmpty()
                     ? List.of(CvmPasswordPolicies.defaultUser(os.equals("windows"), image)) : e.users();
-            spawn(instance.id(), engineDir.resolve(instance.id()), users, e, state);
+            spawn(instance.id(), engineDir.resolve(instance.id()), users, e, pinned(ic));
         } else {
-            machines.put(instance.id(), new ChannelGuestMachine(channel(ic), setter));
+            var machine = new ChannelGuestMachine(channel(ic));
+            records.settleAtStart(instance.id(), pinned(ic), machine);
+            machines.put(instance.id(), machine);
         }
     }
 
-    private void spawn(String id, Path dir, List<String> users, RekeyConfig.EngineConfig e, CvmInstanceState state)
+    /** The guest is started first, so an interrupted reset can be settled from its shadow file. */
+    private void spawn(String id, Path dir, List<String> users, RekeyConfig.EngineConfig e, CvmInstanceState pinned)
             throws EngineException {
         var initialHashes = new LinkedHashMap<String, String>();
         if (e.initialPassword() != null) users.forEach(u -> initialHashes.put(u, ShaCrypt.sha512Crypt(e.initialPassword())));
         SandboxedGuest guest = SandboxedGuest.start(dir, users, initialHashes);
-        var machine = new SpawnedGuestMachine(guest, setter);
+        var machine = new SpawnedGuestMachine(guest);
+        CvmInstanceState state = records.settleAtStart(id, pinned, machine);
         // started once even when stopped, so that a fresh guest gets its users and initial hashes
         if (!state.agentRuns()) machine.shutDown();
         machines.put(id, machine);

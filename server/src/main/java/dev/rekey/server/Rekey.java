@@ -96,7 +96,7 @@ public final class Rekey implements AutoCloseable {
             Map<Route, Dialect> dialects = new EnumMap<>(Route.class);
             dialects.put(Route.TENCENT, new TencentDialect(new TencentSignatureVerifier(keys, clock), List.of(
                     new TencentRedis(changes, rateLimiter, config.limits(), new TencentRedisDescriber(instances)),
-                    new TencentCvm(new GuestPasswordResets(instances, guests, audit, clock, runner), new GuestPower(instances, guests, audit, clock, runner),
+                    new TencentCvm(new GuestPasswordResets(instances, guests, audit, clock, runner, crashTestPause()), new GuestPower(instances, guests, audit, clock, runner),
                             new TencentCvmDescriber(instances), rateLimiter, config.limits()))));
             var nonces = new JdbcNonceRegistry(db, clock);
             dialects.put(Route.ALIYUN, new AliyunDialect(new AliyunSignatureVerifier(keys, nonces::firstUse, clock),

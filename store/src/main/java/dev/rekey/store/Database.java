@@ -21,7 +21,7 @@ public final class Database implements AutoCloseable {
     /** Opens the pool for a JDBC URL and applies the migrations; a bad URL fails here with the driver's reason. */
     public static Database open(String url) {
         HikariConfig config = new HikariConfig();
-        config.setJdbcUrl(url);
+        config.setJdbcUrl(crashSafe(url));
         config.setMaximumPoolSize(16);
         config.setPoolName("rekey-store");
         boolean postgres = url.startsWith("jdbc:postgresql:");
@@ -36,6 +36,15 @@ public final class Database implements AutoCloseable {
             throw e;
         }
         return new Database(ds, postgres);
+    }
+
+    /**
+     * H2 writes committed changes to its file up to 500 ms later by default, so a killed process could lose a task
+     * it had already recorded; WRITE_DELAY=0 writes each commit before it returns.
+     */
+    static String crashSafe(String url) {
+        if (!url.startsWith("jdbc:h2:file:") || url.toUpperCase(java.util.Locale.ROOT).contains("WRITE_DELAY")) return url;
+        return url + ";WRITE_DELAY=0";
     }
 
     public DataSource dataSource() {

@@ -64,6 +64,7 @@ public final class SandboxedGuest {
     public synchronized void start() throws EngineException {
         if (isRunning()) return;
         try {
+            stopOrphan();
             Files.deleteIfExists(files.socket()); // a killed agent leaves its socket file behind
             files.writeScript();
             // bash reads the script rather than exec'ing it: exec of a file just written fails with "Text file busy"
@@ -71,6 +72,7 @@ public final class SandboxedGuest {
             ProcessBuilder builder = Exec.builder(List.of("unshare", "--mount", "--propagation", "private",
                     "/bin/bash", files.script().toString(), files.dir.toString(), hostMountNamespace()));
             process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(files.sandboxLog().toFile())).start();
+            Files.writeString(pidFile(), Long.toString(process.pid()) + "\n");
         } catch (IOException e) {
             throw new EngineException("cannot start the guest agent in " + files.dir + ": " + e.getMessage(), e);
         }
@@ -79,6 +81,23 @@ public final class SandboxedGuest {
 
     public Path dir() {
         return files.dir;
+    }
+
+    private Path pidFile() {
+        return files.dir.resolve("qga.pid");
+    }
+
+    /**
+     * An agent left running by a Rekey that was killed (not our child, so only its pid file knows it) is stopped before
+     * a new one starts on the same directory: the guest's state is its /etc copy, which the new agent keeps using.
+     * The pid is trusted only if that process's command line names this guest's directory.
+     */
+    private void stopOrphan() throws IOException {
+        if (!Files.exists(pidFile())) return;
+        String dir = files.dir.toString();
+        ProcessHandle.of(Long.parseLong(Files.readString(pidFile()).trim()))
+                .filter(p -> p.info().commandLine().map(line -> line.contains(dir)).orElse(false))
+                .ifPresent(p -> dev.rekey.engines.Processes.stop(p, STOP_WAIT));
     }
 
     public Path socket() {
