@@ -1,14 +1,13 @@
 package dev.rekey.store;
 
+import dev.rekey.testkit.MutableClock;
+
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -24,7 +23,7 @@ class JdbcNonceRegistryTest {
     private static final Instant START = Instant.parse("2026-11-23T07:18:15Z");
     private static final Duration WINDOW = Duration.ofMinutes(15);
 
-    private final SteppingClock clock = new SteppingClock(START);
+    private final MutableClock clock = new MutableClock(START);
     private Database db;
     private JdbcNonceRegistry nonces;
 
@@ -151,33 +150,5 @@ class JdbcNonceRegistryTest {
                 return rs.getInt(1);
             }
         });
-    }
-
-    /** A UTC clock that stands still until a test moves it. */
-    private static final class SteppingClock extends Clock {
-        private volatile Instant now;
-
-        SteppingClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException("tests use UTC only");
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

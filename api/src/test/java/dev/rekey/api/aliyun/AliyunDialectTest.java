@@ -1,5 +1,7 @@
 package dev.rekey.api.aliyun;
 
+import dev.rekey.testkit.MutableClock;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rekey.api.HttpAnswer;

@@ -1,5 +1,7 @@
 package dev.rekey.api.aliyun;
 
+import dev.rekey.testkit.MutableClock;
+
 import dev.rekey.api.AuthResult;
 import dev.rekey.api.RawRequest;
 import dev.rekey.core.Cloud;

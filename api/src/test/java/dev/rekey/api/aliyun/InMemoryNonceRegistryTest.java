@@ -1,5 +1,7 @@
 package dev.rekey.api.aliyun;
 
+import dev.rekey.testkit.MutableClock;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
