@@ -39,7 +39,7 @@ class DcsLockoutConcurrencyTest {
                 product: huawei-dcs
                 engine: { kind: redis, spawn: true, password: "Initial#Pass1" }
             limits:
-              huawei-dcs: { lock-minutes: 5, UpdatePassword: 1000 }
+              huawei-dcs: { lock-minutes: 5, UpdatePassword: 1000, ShowInstance: 1000 }
             """;
 
     @TempDir

@@ -39,7 +39,7 @@ class DcsMemcachedTest {
                 name: memcached-sessions
                 engine: { kind: memcached, spawn: true, user: cacheuser1, password: "Memc#Pass1" }
             limits:
-              huawei-dcs: { lock-minutes: 5, UpdatePassword: 1000, ResetPassword: 1000 }
+              huawei-dcs: { lock-minutes: 5, UpdatePassword: 1000, ResetPassword: 1000, ShowInstance: 1000, ListInstances: 1000 }
             """;
 
     @TempDir

@@ -63,7 +63,7 @@ class DcsRedisSdkTest {
                 name: orders-cache-of-other
                 engine: { kind: redis, spawn: true, password: "Other#Pass1" }
             limits:
-              huawei-dcs: { lock-minutes: 5, UpdatePassword: 100, ResetPassword: 100 }
+              huawei-dcs: { lock-minutes: 5, UpdatePassword: 1000, ResetPassword: 1000, ShowInstance: 1000, ListInstances: 1000 }
             """;
 
     @TempDir

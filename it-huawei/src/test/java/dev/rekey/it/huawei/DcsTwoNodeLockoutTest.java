@@ -54,7 +54,7 @@ class DcsTwoNodeLockoutTest {
                     product: huawei-dcs
                     engine: { kind: redis, spawn: true, password: "Initial#Pass1" }
                 limits:
-                  huawei-dcs: { lock-minutes: 5, UpdatePassword: 100000 }
+                  huawei-dcs: { lock-minutes: 5, UpdatePassword: 100000, ShowInstance: 1000 }
                 """;
         var node = TestRekey.start(Files.createDirectories(dir.resolve(name)), yaml);
         nodes.add(node);

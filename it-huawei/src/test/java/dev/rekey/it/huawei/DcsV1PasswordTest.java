@@ -44,7 +44,7 @@ class DcsV1PasswordTest {
                 product: huawei-dcs
                 engine: { kind: redis, spawn: true, password: "Initial#Pass1" }
             limits:
-              huawei-dcs: { lock-minutes: 3, UpdatePassword: 1000, ListInstances: 1 }
+              huawei-dcs: { lock-minutes: 3, UpdatePassword: 1000, ShowInstance: 1000, ListInstances: 1 }
             """;
 
     @TempDir
