@@ -61,7 +61,8 @@ public final class TaskRecovery {
             }
             return true;
         } catch (EngineException e) {
-            LOG.log(Level.WARNING, "task " + task.id() + " left open: engine unreachable: " + e.getMessage());
+            LOG.log(Level.WARNING, "task " + task.id() + " left open: engine unreachable from this node: " + e.getMessage());
+            tasks.releaseLease(task.id());
             return false;
         }
     }

@@ -19,6 +19,9 @@ public interface TaskStore {
      */
     boolean renewLease(long id);
 
+    /** Gives up this node's claim at once, so another node (the engine's owner, say) can take the task next round. */
+    void releaseLease(long id);
+
     /** How often a running task's lease must be renewed. */
     java.time.Duration renewEvery();
 

@@ -39,6 +39,17 @@ public final class JdbcTaskStore implements TaskStore {
     }
 
     @Override
+    public void releaseLease(long id) {
+        db.run(c -> {
+            try (var ps = c.prepareStatement("UPDATE task SET lease_owner = NULL, lease_until = 0 WHERE id = ? AND lease_owner = ?")) {
+                ps.setLong(1, id);
+                ps.setString(2, node);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    @Override
     public boolean renewLease(long id) {
         return db.run(c -> {
             try (var ps = c.prepareStatement("UPDATE task SET lease_until = ? WHERE id = ? AND lease_owner = ? AND status IN ('PREPARING', 'RUNNING')")) {

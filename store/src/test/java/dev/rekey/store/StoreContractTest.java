@@ -107,6 +107,9 @@ abstract class StoreContractTest {
         assertEquals(List.of(task.id()), tasksB.claimOrphans("node-b", false, 10).stream().map(t -> t.id()).toList());
         assertTrue(tasksB.claimOrphans("node-b", false, 10).isEmpty(), "claimed once: the lease is node b's now");
         assertFalse(tasksA.renewLease(task.id()), "node a has lost the lease");
+        tasksB.releaseLease(task.id());
+        assertEquals(List.of(task.id()), tasksA.claimOrphans("node-a", false, 10).stream().map(t -> t.id()).toList(),
+                "a released claim is free for any node at once");
     }
 
     @Test
