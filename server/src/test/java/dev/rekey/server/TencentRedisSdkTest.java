@@ -59,6 +59,11 @@ class TencentRedisSdkTest {
                 product: tencent-redis
                 region: ap-guangzhou
                 engine: { kind: redis, spawn: true, password: "Other#Pass1" }
+              - id: crs-frozen01
+                tenant: acme
+                product: tencent-redis
+                region: ap-beijing
+                engine: { kind: redis, spawn: true, password: "Frozen#Pass1" }
               - id: crs-shanghai1
                 tenant: acme
                 product: tencent-redis
@@ -333,6 +338,27 @@ class TencentRedisSdkTest {
     void unknownActionAndVersionAreReportedAsSuch() {
         var e = assertThrows(TencentCloudSDKException.class, () -> client().call("NoSuchAction", "{}"));
         assertEquals("InvalidAction", e.getErrorCode());
+    }
+
+    @Test
+    @Order(16)
+    void anEngineThatDoesNotAnswerWithinTwoSecondsIsReportedAbnormalAndKeepsItsPassword() throws Exception {
+        long pid = Long.parseLong(java.nio.file.Files.readString(dir.resolve("data/engines/crs-frozen01/redis.pid")).trim());
+        RedisClient beijing = TencentClients.redis(rekey, ID, KEY, "ap-beijing", "TC3-HMAC-SHA256", "POST");
+        var req = new ModifyInstancePasswordRequest();
+        req.setInstanceId("crs-frozen01");
+        req.setOldPassword("Frozen#Pass1");
+        req.setPassword("Thawed#Pass2");
+        new ProcessBuilder("kill", "-STOP", Long.toString(pid)).start().waitFor();
+        long start = System.nanoTime();
+        try {
+            assertEquals("ResourceUnavailable.InstanceStatusAbnormal", errorOf(() -> beijing.ModifyInstancePassword(req)));
+            assertTrue((System.nanoTime() - start) / 1e9 < 5, "answered soon after the 2 s engine timeout");
+        } finally {
+            new ProcessBuilder("kill", "-CONT", Long.toString(pid)).start().waitFor();
+        }
+        var set = beijing.DescribeInstances(new DescribeInstancesRequest()).getInstanceSet();
+        assertTrue(RedisCli.accepts(set[0].getWanIp(), set[0].getPort().intValue(), "Frozen#Pass1"), "nothing was changed");
     }
 
     @Test
