@@ -15,6 +15,14 @@ public final class Gateway {
         this.dialects = new EnumMap<>(dialects);
     }
 
+    /** A request whose body was not read because it is over {@code limitBytes}: its cloud answers as it documents. */
+    public HttpAnswer tooLarge(RawRequest headersOnly, long limitBytes) {
+        var route = RequestClassifier.classify(headersOnly);
+        Dialect dialect = route.map(dialects::get).orElse(null);
+        if (dialect == null) return HttpAnswer.json(413, "{\"error\":\"the request body is larger than " + limitBytes + " bytes\"}");
+        return dialect.tooLarge(headersOnly, limitBytes);
+    }
+
     public HttpAnswer handle(RawRequest request) {
         Optional<RequestClassifier.Route> route;
         try {

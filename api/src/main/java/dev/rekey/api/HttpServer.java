@@ -11,6 +11,13 @@ import java.util.List;
 
 /** The one HTTP port of Rekey: every method and path goes to the {@link Gateway}, as raw bytes. */
 public final class HttpServer implements AutoCloseable {
+    /** The largest body read: Tencent's documented TC3 limit, the largest of the three clouds' requests. */
+    public static final long MAX_BODY_BYTES = 10L * 1024 * 1024;
+    /**
+     * An oversized body up to this size is read and discarded before the answer, so that the client, still sending,
+     * reads the cloud's error rather than a reset connection; beyond it the connection is simply answered and closed.
+     */
+    private static final long DRAIN_BYTES = 64L * 1024 * 1024;
     private final Javalin app;
 
     private HttpServer(Javalin app) {
@@ -21,7 +28,9 @@ public final class HttpServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
-            config.http.maxRequestSize = 10L * 1024 * 1024;
+            config.http.maxRequestSize = MAX_BODY_BYTES;
+            // Tencent documents GET requests of up to 32 KB of query; Jetty's default header limit is 8 KB
+            config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
             for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH)) {
                 config.routes.addHttpHandler(type, "/", ctx -> serve(gateway, ctx));
                 config.routes.addHttpHandler(type, "/*", ctx -> serve(gateway, ctx));
@@ -36,12 +45,26 @@ public final class HttpServer implements AutoCloseable {
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             headers.put(name, new ArrayList<>(Collections.list(ctx.req().getHeaders(name))));
         }
-        RawRequest request = new RawRequest(ctx.method().name(), ctx.path(), ctx.queryString(), headers, ctx.bodyAsBytes());
-        HttpAnswer answer = gateway.handle(request);
+        HttpAnswer answer;
+        long length = ctx.req().getContentLengthLong();
+        if (length > MAX_BODY_BYTES) {
+            if (length <= DRAIN_BYTES) drain(ctx);
+            answer = gateway.tooLarge(new RawRequest(ctx.method().name(), ctx.path(), ctx.queryString(), headers, null), MAX_BODY_BYTES);
+        } else {
+            answer = gateway.handle(new RawRequest(ctx.method().name(), ctx.path(), ctx.queryString(), headers, ctx.bodyAsBytes()));
+        }
         ctx.status(answer.status());
         ctx.contentType(answer.contentType());
         answer.headers().forEach(ctx::header);
         ctx.result(answer.body());
+    }
+
+    private static void drain(Context ctx) {
+        try (var in = ctx.req().getInputStream()) {
+            in.transferTo(java.io.OutputStream.nullOutputStream());
+        } catch (java.io.IOException e) {
+            // the client gave up sending; the answer below is all that is left to do
+        }
     }
 
     public int port() {

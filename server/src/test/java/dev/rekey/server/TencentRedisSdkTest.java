@@ -252,6 +252,21 @@ class TencentRedisSdkTest {
     }
 
     @Test
+    @Order(10)
+    void oversizedRequestsGetRequestSizeLimitExceededInTheEnvelope() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        var big = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + rekey.endpoint() + "/"))
+                .header("Content-Type", "application/json; charset=utf-8").header("X-TC-Action", "DescribeInstances")
+                .header("Authorization", "TC3-HMAC-SHA256 Credential=AKIDEXAMPLE/2026-11-23/127/tc3_request, SignedHeaders=content-type;host, Signature=00")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofByteArray(new byte[11 * 1024 * 1024])).build();
+        var answer = http.send(big, java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, answer.statusCode(), "Tencent answers every error with HTTP 200");
+        assertTrue(answer.body().contains("\"Code\":\"RequestSizeLimitExceeded\""), answer.body());
+        var longGet = java.net.http.HttpRequest.newBuilder(java.net.URI.create("http://" + rekey.endpoint() + "/?Action=DescribeInstances&SecretId=AKIDEXAMPLE&Pad=" + "x".repeat(40_000))).GET().build();
+        assertTrue(http.send(longGet, java.net.http.HttpResponse.BodyHandlers.ofString()).body().contains("RequestSizeLimitExceeded"));
+    }
+
+    @Test
     @Order(11)
     void encryptPasswordTrueIsRefusedClearly() {
         var req = new ModfiyInstancePasswordRequest();

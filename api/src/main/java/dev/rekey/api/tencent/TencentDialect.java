@@ -31,6 +31,16 @@ public final class TencentDialect implements Dialect {
         this.products = products.stream().collect(Collectors.toMap(TencentProduct::version, Function.identity()));
     }
 
+    /** Documented limits: GET 32 KB of query, legacy (v1) form POST 1 MB, TC3 POST 10 MB. */
+    private static final int GET_LIMIT = 32 * 1024;
+    private static final int LEGACY_POST_LIMIT = 1024 * 1024;
+
+    @Override
+    public HttpAnswer tooLarge(RawRequest headersOnly, long limitBytes) {
+        return error("RequestSizeLimitExceeded", "the request body is larger than " + limitBytes + " bytes, the limit for TC3 POST",
+                UUID.randomUUID().toString());
+    }
+
     @Override
     public HttpAnswer handle(RawRequest raw) {
         String requestId = UUID.randomUUID().toString();
@@ -38,6 +48,7 @@ public final class TencentDialect implements Dialect {
             if (!raw.method().equals("GET") && !raw.method().equals("POST")) {
                 throw new TencentError("UnsupportedProtocol", "only GET and POST are supported, not " + raw.method());
             }
+            refuseOversized(raw);
             var credential = switch (verifier.verify(raw)) {
                 case AuthResult.Authenticated a -> a.credential();
                 case AuthResult.Rejected r -> throw new TencentError(r.code(), r.message());
@@ -55,6 +66,16 @@ public final class TencentDialect implements Dialect {
         } catch (RuntimeException e) {
             LOG.log(Level.SEVERE, "internal error, RequestId " + requestId, e);
             return error("InternalError", "an internal error occurred; quote RequestId " + requestId + " when reporting it", requestId);
+        }
+    }
+
+    private static void refuseOversized(RawRequest raw) {
+        if (raw.method().equals("GET") && raw.rawQuery() != null && raw.rawQuery().length() > GET_LIMIT) {
+            throw new TencentError("RequestSizeLimitExceeded", "a GET request's query may be at most 32 KB; use POST");
+        }
+        boolean legacy = raw.header("authorization") == null || !raw.header("authorization").startsWith("TC3-HMAC-SHA256 ");
+        if (raw.method().equals("POST") && legacy && raw.body().length > LEGACY_POST_LIMIT) {
+            throw new TencentError("RequestSizeLimitExceeded", "a legacy (HmacSHA1/HmacSHA256) POST may be at most 1 MB; use TC3-HMAC-SHA256");
         }
     }
 
