@@ -1,6 +1,7 @@
 package dev.rekey.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -16,15 +17,15 @@ public final class GuestPasswordResets {
 
     private final GuestBatch batch;
     private final CvmRecords records;
-    private final java.time.Duration crashTestPause;
+    private final Duration crashTestPause;
 
     public GuestPasswordResets(InstanceStore instances, GuestFleet fleet, AuditLog audit, Clock clock, TaskRunner runner) {
-        this(instances, fleet, audit, clock, runner, java.time.Duration.ZERO);
+        this(instances, fleet, audit, clock, runner, Duration.ZERO);
     }
 
     /** {@code crashTestPause} holds each reset after the guest took the hash, so a crash test can kill the node there. */
     public GuestPasswordResets(InstanceStore instances, GuestFleet fleet, AuditLog audit, Clock clock, TaskRunner runner,
-                               java.time.Duration crashTestPause) {
+                               Duration crashTestPause) {
         this.batch = new GuestBatch(instances, fleet, audit, clock, runner);
         this.records = new CvmRecords(instances);
         this.crashTestPause = crashTestPause;

@@ -1,6 +1,7 @@
 package dev.rekey.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,12 +25,12 @@ public final class PasswordChanges {
 
     public PasswordChanges(InstanceStore instances, TaskStore tasks, Engines engines, AuditLog audit, SecretBox box,
                            Clock clock, TaskRunner runner) {
-        this(instances, tasks, engines, audit, box, clock, runner, java.time.Duration.ZERO);
+        this(instances, tasks, engines, audit, box, clock, runner, Duration.ZERO);
     }
 
     /** {@code crashTestPause}: see {@link TaskApplier}; zero outside crash tests. */
     public PasswordChanges(InstanceStore instances, TaskStore tasks, Engines engines, AuditLog audit, SecretBox box,
-                           Clock clock, TaskRunner runner, java.time.Duration crashTestPause) {
+                           Clock clock, TaskRunner runner, Duration crashTestPause) {
         this.instances = instances;
         this.tasks = tasks;
         this.engines = engines;

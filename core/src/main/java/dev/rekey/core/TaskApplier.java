@@ -1,6 +1,7 @@
 package dev.rekey.core;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -15,20 +16,20 @@ final class TaskApplier {
     private final TaskStore tasks;
     private final AuditLog audit;
     private final Clock clock;
-    private final java.time.Duration crashTestPause;
+    private final Duration crashTestPause;
 
     /** {@code crashTestPause} holds a task between change and verification, so a crash test can kill the node there. */
-    TaskApplier(InstanceStore instances, TaskStore tasks, AuditLog audit, Clock clock, java.time.Duration crashTestPause) {
-        this.crashTestPause = crashTestPause;
+    TaskApplier(InstanceStore instances, TaskStore tasks, AuditLog audit, Clock clock, Duration crashTestPause) {
         this.instances = instances;
         this.tasks = tasks;
         this.audit = audit;
         this.clock = clock;
+        this.crashTestPause = crashTestPause;
     }
 
     /** Applies the task while a renewer keeps its lease, so a slow engine is never mistaken for a dead node. */
     Task apply(Task task, PasswordEngine engine, EngineState before, Secret next, Secret old) {
-        java.time.Duration renewEvery = tasks.renewEvery();
+        Duration renewEvery = tasks.renewEvery();
         Thread renewer = Thread.ofVirtual().name("rekey-lease-" + task.id()).start(() -> {
             try {
                 while (true) {

@@ -1,5 +1,6 @@
 package dev.rekey.core;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +24,7 @@ public interface TaskStore {
     void releaseLease(long id);
 
     /** How often a running task's lease must be renewed. */
-    java.time.Duration renewEvery();
+    Duration renewEvery();
 
     /** Every task not finished yet, oldest first. */
     List<Task> unfinished();
