@@ -1,5 +1,7 @@
 package dev.rekey.api.huawei;
 
+import dev.rekey.api.Digests;
+
 import dev.rekey.api.AuthResult;
 import dev.rekey.api.AuthResult.Authenticated;
 import dev.rekey.api.AuthResult.Rejected;
@@ -73,7 +75,7 @@ public final class HuaweiSignatureVerifier {
             headers.add(new CanonicalRequest.Header(name, value.strip()));
         }
         String declaredHash = stripped(request.header("x-sdk-content-sha256"));
-        String bodyHash = SdkHmacSha256.sha256Hex(request.body());
+        String bodyHash = Digests.sha256Hex(request.body());
         Optional<Rejected> refused = refuseDeclaredHash(declaredHash, bodyHash, request.body().length);
         if (refused.isPresent()) return refused.get();
         String payloadHash = declaredHash != null ? declaredHash : bodyHash;
@@ -81,7 +83,7 @@ public final class HuaweiSignatureVerifier {
         for (String query : canonicalQueries(request.rawQuery())) {
             String canonical = CanonicalRequest.text(request.method(), request.path(), query, headers, payloadHash);
             String expected = SdkHmacSha256.signature(key, SdkHmacSha256.stringToSign(sdkDate, canonical));
-            if (SdkHmacSha256.sameSignature(expected, auth.signature())) return new Authenticated(credential);
+            if (Digests.sameText(expected, auth.signature())) return new Authenticated(credential);
         }
         return GatewayRejections.signatureMismatch();
     }

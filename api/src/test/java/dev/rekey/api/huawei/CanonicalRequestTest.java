@@ -1,5 +1,7 @@
 package dev.rekey.api.huawei;
 
+import dev.rekey.api.Digests;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rekey.api.RawRequest;
@@ -27,7 +29,7 @@ class CanonicalRequestTest {
         }
 
         String canonical = CanonicalRequest.text(request.method(), request.path(),
-                CanonicalRequest.query(request.rawQuery(), false), headers, SdkHmacSha256.sha256Hex(request.body()));
+                CanonicalRequest.query(request.rawQuery(), false), headers, Digests.sha256Hex(request.body()));
 
         assertEquals(capture.canonicalRequest(), canonical);
         assertEquals(capture.expectedSignature(), SdkHmacSha256.signature(capture.secretKey().getBytes(),
