@@ -9,6 +9,6 @@ public interface Dialect {
      * document a size error render it; the others get a plain 413 that says the limit.
      */
     default HttpAnswer tooLarge(RawRequest headersOnly, long limitBytes) {
-        return HttpAnswer.json(413, "{\"error\":\"the request body is larger than " + limitBytes + " bytes\"}");
+        return HttpAnswer.tooLarge(limitBytes);
     }
 }

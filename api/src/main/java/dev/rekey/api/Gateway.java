@@ -19,7 +19,7 @@ public final class Gateway {
     public HttpAnswer tooLarge(RawRequest headersOnly, long limitBytes) {
         var route = RequestClassifier.classify(headersOnly);
         Dialect dialect = route.map(dialects::get).orElse(null);
-        if (dialect == null) return HttpAnswer.json(413, "{\"error\":\"the request body is larger than " + limitBytes + " bytes\"}");
+        if (dialect == null) return HttpAnswer.tooLarge(limitBytes);
         return dialect.tooLarge(headersOnly, limitBytes);
     }
 

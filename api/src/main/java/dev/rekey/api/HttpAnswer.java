@@ -18,6 +18,11 @@ public record HttpAnswer(int status, String contentType, Map<String, String> hea
         return new HttpAnswer(status, "application/json", headers, json.getBytes(StandardCharsets.UTF_8));
     }
 
+    /** The plain answer to a body over {@code limitBytes}, for clouds that document no size error of their own. */
+    public static HttpAnswer tooLarge(long limitBytes) {
+        return json(413, "{\"error\":\"the request body is larger than " + limitBytes + " bytes\"}");
+    }
+
     public String bodyText() {
         return new String(body, StandardCharsets.UTF_8);
     }

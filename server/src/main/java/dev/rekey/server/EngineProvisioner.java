@@ -78,16 +78,7 @@ final class EngineProvisioner {
         } else if (e.spawn()) {
             Path dir = engineDir.resolve(instance.id());
             RedisProcess process = spawnRedis(dir, adminUser, admin, e.initialPassword());
-            registry.own(new EngineRegistry.SpawnedEngine() {
-                public String describe() {
-                    return "redis-server of " + instance.id() + " (pid " + process.pid() + ")";
-                }
-
-                public void stop() {
-                    process.stop();
-                }
-            });
-            catalog.setAddress(instance.id(), process.host(), process.port(), nodeId);
+            own(instance, "redis-server", process.pid(), process.host(), process.port(), process::stop);
             engine = process.engine();
             warnIfInitialPasswordIgnored(instance, engine, e.initialPassword());
         } else {
@@ -115,20 +106,17 @@ final class EngineProvisioner {
         }
         Path dir = engineDir.resolve(instance.id());
         MemcachedProcess process = spawnMemcached(dir, instance.port(), e.user(), e.initialPassword());
-        registry.own(new EngineRegistry.SpawnedEngine() {
-            public String describe() {
-                return "memcached of " + instance.id() + " (pid " + process.pid() + ")";
-            }
-
-            public void stop() {
-                process.stop();
-            }
-        });
-        catalog.setAddress(instance.id(), process.host(), process.port(), nodeId);
+        own(instance, "memcached", process.pid(), process.host(), process.port(), process::stop);
         MemcachedPasswordEngine engine = process.engine();
         registry.register(instance.id(), engine);
         warnIfInitialPasswordIgnored(instance, engine, e.initialPassword());
         memcachedVersion(process).ifPresent(v -> instances.setAttribute(instance.id(), Attributes.ENGINE_VERSION, v));
+    }
+
+    /** This node now owns the spawned process: it stops it at shutdown, and records where it listens for the others. */
+    private void own(Instance instance, String what, long pid, String host, int port, Runnable stop) {
+        registry.own(new EngineRegistry.SpawnedEngine(what + " of " + instance.id() + " (pid " + pid + ")", stop));
+        catalog.setAddress(instance.id(), host, port, nodeId);
     }
 
     private static MemcachedProcess spawnMemcached(Path dir, int lastPort, String user, Secret initial) throws EngineException {

@@ -17,11 +17,8 @@ final class EngineRegistry implements Engines, AutoCloseable {
     private final Map<String, PasswordEngine> engines = new ConcurrentHashMap<>();
     private final List<SpawnedEngine> spawned = new ArrayList<>();
 
-    /** A process this node owns and must stop. */
-    interface SpawnedEngine {
-        String describe();
-
-        void stop();
+    /** A process this node owns and must stop: what it is (for the log) and how to stop it. */
+    record SpawnedEngine(String description, Runnable stop) {
     }
 
     void register(String instanceId, PasswordEngine engine) {
@@ -43,9 +40,9 @@ final class EngineRegistry implements Engines, AutoCloseable {
     public synchronized void close() {
         for (SpawnedEngine p : spawned) {
             try {
-                p.stop();
+                p.stop().run();
             } catch (RuntimeException e) {
-                LOG.warning("could not stop " + p.describe() + ": " + e.getMessage());
+                LOG.warning("could not stop " + p.description() + ": " + e.getMessage());
             }
         }
         spawned.clear();

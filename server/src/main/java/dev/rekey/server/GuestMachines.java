@@ -71,15 +71,7 @@ final class GuestMachines implements GuestFleet {
         // started once even when stopped, so that a fresh guest gets its users and initial hashes
         if (!state.agentRuns()) machine.shutDown();
         machines.put(id, machine);
-        registry.own(new EngineRegistry.SpawnedEngine() {
-            public String describe() {
-                return "guest agent of " + id + " (" + dir + ")";
-            }
-
-            public void stop() {
-                machine.shutDown();
-            }
-        });
+        registry.own(new EngineRegistry.SpawnedEngine("guest agent of " + id + " (" + dir + ")", machine::shutDown));
     }
 
     private static CvmInstanceState pinned(RekeyConfig.InstanceConfig ic) {
