@@ -8,18 +8,17 @@ import java.time.Clock;
  * equal to the current one is no change: a call that changes nothing starts no task.
  */
 public final class AttributeChanges {
-    /** "true" while the instance must not be released (deleted); absent means off. */
-    public static final String RELEASE_PROTECTION = "release-protection";
-
     private final InstanceStore instances;
     private final Engines engines;
     private final PasswordChanges passwords;
+    private final InstanceQueries queries;
     private final AuditLog audit;
     private final Clock clock;
 
-    public AttributeChanges(InstanceStore instances, Engines engines, PasswordChanges passwords, AuditLog audit,
-                            Clock clock) {
+    public AttributeChanges(InstanceStore instances, InstanceQueries queries, Engines engines, PasswordChanges passwords,
+                            AuditLog audit, Clock clock) {
         this.instances = instances;
+        this.queries = queries;
         this.engines = engines;
         this.passwords = passwords;
         this.audit = audit;
@@ -38,24 +37,23 @@ public final class AttributeChanges {
     }
 
     private Applied apply(AttributeChange c) {
-        Instance instance = passwords.visibleInstance(c.tenant(), c.product(), c.region(), c.instanceId());
+        Instance instance = queries.visible(c.tenant(), c.product(), c.region(), c.instanceId());
         if (c.newPassword() != null) {
-            c.policy().violation(c.newPassword(), instance.attribute(Attributes.ACCOUNT, null)).ifPresent(v -> {
+            c.policy().violation(c.newPassword(), instance.account()).ifPresent(v -> {
                 throw new FailureException(ErrorCode.PASSWORD_RULE, "NewPassword: " + v);
             });
         }
         boolean rename = c.newName() != null && !c.newName().equals(instance.name());
-        boolean protect = c.releaseProtection() != null && c.releaseProtection() != instance.flag(RELEASE_PROTECTION);
-        if (instance.activeTaskId() != null && (rename || protect || c.newPassword() != null)) {
-            throw new FailureException(ErrorCode.INSTANCE_BUSY, "the instance " + instance.id() + " is applying task "
-                    + instance.activeTaskId() + "; retry when it has finished");
+        boolean protect = c.releaseProtection() != null && c.releaseProtection() != instance.releaseProtection();
+        if (instance.busy() && (rename || protect || c.newPassword() != null)) {
+            throw new FailureException(PasswordChanges.busy(instance));
         }
         Accepted accepted = null;
         if (c.newPassword() != null && !holdsOnly(instance, c.newPassword())) {
             accepted = startPasswordChange(c);
         }
         if (rename) instances.rename(instance.id(), c.newName());
-        if (protect) instances.setAttribute(instance.id(), RELEASE_PROTECTION, c.releaseProtection() ? "true" : null);
+        if (protect) instances.setReleaseProtection(instance.id(), c.releaseProtection());
         if (rename || protect) record(c, describe(c, rename, protect));
         return new Applied(rename, protect, accepted);
     }
@@ -65,20 +63,18 @@ public final class AttributeChanges {
                 c.newPassword(), c.policy(), c.action(), c.requestId());
         return switch (passwords.start(request)) {
             case Outcome.Ok<Accepted> ok -> ok.value();
-            case Outcome.Fail<Accepted> fail -> throw new FailureException(fail.failure().code(), fail.failure().message());
+            case Outcome.Fail<Accepted> fail -> throw new FailureException(fail.failure());
         };
     }
 
-    /** True when the engine already accepts exactly this password and nothing else: setting it again is no change. */
+    /**
+     * True when the engine already accepts exactly this password and nothing else: setting it again is no change.
+     * An engine only another node reaches is not read here: the change goes ahead and is verified there.
+     */
     private boolean holdsOnly(Instance instance, Secret password) {
-        PasswordEngine engine;
-        try {
-            engine = engines.engineFor(instance);
-        } catch (EngineException e) {
-            throw new FailureException(ErrorCode.ENGINE_UNAVAILABLE,
-                    "the instance " + instance.id() + " is not answering; nothing was changed");
-        }
-        return PasswordChanges.read(engine, instance).holdsExactly(password.sha256Hex());
+        return engines.local(instance)
+                .map(engine -> PasswordChanges.read(engine, instance).holdsExactly(password.sha256Hex()))
+                .orElse(false);
     }
 
     private static String describe(AttributeChange c, boolean rename, boolean protect) {

@@ -4,8 +4,8 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
 /**
- * An accepted CVM batch: every instance is claimed (LatestOperationState OPERATING). {@code finished} completes when
- * every instance has its outcome recorded, for callers that wait.
+ * An accepted CVM batch: one operation per instance, all recorded together. {@code finished} completes when every one
+ * of them has ended, for callers that wait.
  */
-public record BatchAccepted(String requestId, List<String> instanceIds, CompletableFuture<Void> finished) {
+public record BatchAccepted(String requestId, List<Operation> operations, CompletableFuture<Void> finished) {
 }

@@ -1,29 +1,34 @@
 package dev.rekey.core;
 
-import java.util.Locale;
-
-/** A CVM instance read from its attributes: state, operating system, image and latest operation. */
-public record CvmInstance(Instance instance, CvmInstanceState state, boolean windows, String image,
-                          LatestOperation latest, String stopChargingMode) {
+/** A CVM instance: the instance, its CVM facts, and its latest operation (null before the first one). */
+public record CvmInstance(Instance instance, CvmFacts facts) {
 
     public static CvmInstance of(Instance i) {
-        CvmInstanceState state = CvmInstanceState.parse(i.attributes().get(CvmAttributes.STATE)).orElse(CvmInstanceState.RUNNING);
-        boolean windows = "windows".equals(i.attribute(CvmAttributes.OS, "linux").toLowerCase(Locale.ROOT));
-        String latestState = i.attributes().get(CvmAttributes.LATEST_OPERATION_STATE);
-        var latest = new LatestOperation(i.attributes().get(CvmAttributes.LATEST_OPERATION),
-                latestState == null ? null : LatestOperation.State.valueOf(latestState),
-                i.attributes().get(CvmAttributes.LATEST_OPERATION_REQUEST_ID),
-                i.attributes().get(CvmAttributes.LATEST_OPERATION_ERROR));
-        return new CvmInstance(i, state, windows, i.attribute(CvmAttributes.IMAGE, ""), latest,
-                i.attribute(CvmAttributes.STOP_CHARGING_MODE, "NOT_APPLICABLE"));
+        if (i.cvm() == null) throw new IllegalArgumentException("instance " + i.id() + " is not a CVM instance");
+        return new CvmInstance(i, i.cvm());
     }
 
     public String id() {
         return instance.id();
     }
 
-    /** The administrator account ResetInstancesPassword changes when no UserName is given. */
+    public CvmInstanceState state() {
+        return facts.state();
+    }
+
+    public boolean windows() {
+        return facts.windows();
+    }
+
+    public String image() {
+        return facts.image();
+    }
+
+    public LatestOperation latest() {
+        return instance.latest();
+    }
+
     public String defaultUser() {
-        return CvmPasswordPolicies.defaultUser(windows, image);
+        return facts.defaultUser();
     }
 }

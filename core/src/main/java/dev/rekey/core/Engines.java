@@ -1,6 +1,11 @@
 package dev.rekey.core;
 
-/** Port: the engine behind an instance (spawned by this node or reached at its recorded address). */
+import java.util.Optional;
+
+/**
+ * Port: the engine behind an instance as this node reaches it. Empty when this node cannot: the engine belongs to
+ * another node (a Memcached auth file, a guest's agent), which then applies the instance's operations.
+ */
 public interface Engines {
-    PasswordEngine engineFor(Instance instance) throws EngineException;
+    Optional<PasswordEngine> local(Instance instance);
 }

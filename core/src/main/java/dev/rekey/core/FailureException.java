@@ -5,8 +5,12 @@ public final class FailureException extends RuntimeException {
     private final Failure failure;
 
     public FailureException(ErrorCode code, String message) {
-        super(code + ": " + message, null, false, false);
-        this.failure = new Failure(code, message);
+        this(Failure.of(code, message));
+    }
+
+    public FailureException(Failure failure) {
+        super(failure.code() + ": " + failure.message(), null, false, false);
+        this.failure = failure;
     }
 
     public Failure failure() {

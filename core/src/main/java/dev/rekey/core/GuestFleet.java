@@ -1,6 +1,11 @@
 package dev.rekey.core;
 
-/** Port: the guest (a spawned sandboxed agent, or a channel to a real VM's agent) behind each CVM instance. */
+import java.util.Optional;
+
+/**
+ * Port: the guest behind each CVM instance (a spawned sandboxed agent, or a channel to a real VM's agent), as this
+ * node reaches it; empty when it belongs to another node.
+ */
 public interface GuestFleet {
-    GuestMachine machine(Instance instance) throws EngineException;
+    Optional<GuestMachine> local(Instance instance);
 }

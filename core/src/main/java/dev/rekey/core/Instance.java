@@ -1,17 +1,18 @@
 package dev.rekey.core;
 
-import java.util.Map;
+import java.time.Instant;
 
 /**
- * A managed instance as the store knows it. {@code host}/{@code port} are the engine's real address;
- * {@code attributes} hold product-specific values (display name changes, password-free flag, user name, ...).
+ * A managed instance as the store knows it: one typed fact per field. {@code host}/{@code port} are the engine's real
+ * address; {@code ownerNode} is the node that spawned its engine (null for an engine Rekey only reaches).
+ * {@code activeOperation} is the operation that holds the instance (null when it is free); {@code generation} grows
+ * each time an operation ends, so a check made without a lock can tell whether the engine may have changed since.
+ * {@code latest} is the newest operation started on the instance, null before the first one.
  */
 public record Instance(String id, String tenant, Product product, String region, String name, EngineKind engineKind,
-                       String host, int port, InstanceState state, Long activeTaskId, Map<String, String> attributes) {
-
-    public Instance {
-        attributes = Map.copyOf(attributes);
-    }
+                       String host, int port, String ownerNode, InstanceState state, Long activeOperation,
+                       long generation, LatestOperation latest, boolean passwordFree, boolean releaseProtection,
+                       String engineVersion, String account, CvmFacts cvm, Instant createdAt, String source) {
 
     /** Another tenant's instance, or one in another region, must look exactly like one that does not exist. */
     public boolean visibleTo(String tenant, Product product, String region) {
@@ -19,11 +20,8 @@ public record Instance(String id, String tenant, Product product, String region,
                 && (region == null || region.isEmpty() || region.equals(this.region));
     }
 
-    public String attribute(String key, String fallback) {
-        return attributes.getOrDefault(key, fallback);
-    }
-
-    public boolean flag(String key) {
-        return Boolean.parseBoolean(attributes.get(key));
+    /** An accepted operation has not ended yet: every product's one notion of "busy". */
+    public boolean busy() {
+        return activeOperation != null;
     }
 }

@@ -1,4 +1,4 @@
 package dev.rekey.core;
 
-/** Lifecycle of an instance as Rekey models it; products render it in their own vocabulary. */
-public enum InstanceState { RUNNING, CHANGING, RETIRED }
+/** Lifecycle of an instance as Rekey models it; whether a change is running is {@link Instance#busy()}. */
+public enum InstanceState { RUNNING, RETIRED }

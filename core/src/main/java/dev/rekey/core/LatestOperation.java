@@ -1,16 +1,22 @@
 package dev.rekey.core;
 
 /**
- * The latest operation on a CVM instance as DescribeInstances shows it: LatestOperation, LatestOperationState,
- * LatestOperationRequestId and LatestOperationErrorMsg. {@code action} is null when nothing ran yet.
+ * The newest operation on an instance as DescribeInstances shows it (CVM's LatestOperation, LatestOperationState,
+ * LatestOperationRequestId and LatestOperationErrorMsg), read from the operation itself.
  */
-public record LatestOperation(String action, State state, String requestId, String errorMessage) {
+public record LatestOperation(long id, String action, State state, String requestId, String errorMessage) {
 
     public enum State { OPERATING, SUCCESS, FAILED }
 
-    public static final LatestOperation NONE = new LatestOperation(null, null, null, null);
-
     public boolean operating() {
         return state == State.OPERATING;
+    }
+
+    public static State of(OperationState s) {
+        return switch (s) {
+            case REQUESTED, QUEUED, RUNNING -> State.OPERATING;
+            case SUCCEEDED -> State.SUCCESS;
+            case FAILED, REFUSED -> State.FAILED;
+        };
     }
 }

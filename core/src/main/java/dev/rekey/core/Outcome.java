@@ -2,7 +2,7 @@ package dev.rekey.core;
 
 import java.util.function.Supplier;
 
-/** The result of a use case: a value, or a failure every dialect knows how to render. */
+/** The result of every use case: a value, or a failure every dialect knows how to render. */
 public sealed interface Outcome<T> {
 
     record Ok<T>(T value) implements Outcome<T> {

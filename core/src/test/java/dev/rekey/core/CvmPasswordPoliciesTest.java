@@ -4,10 +4,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -84,13 +84,15 @@ class CvmPasswordPoliciesTest {
     }
 
     @Test
-    void anInstanceWithoutCvmAttributesIsARunningLinuxWithNoOperation() {
+    void aCvmInstanceShowsItsFactsAndNoOperationBeforeTheFirst() {
+        var facts = new CvmFacts(CvmInstanceState.RUNNING, CvmFacts.NOT_APPLICABLE, false, "ubuntu-22.04");
         var i = new Instance("ins-abcd1234", "t", Product.TENCENT_CVM, "ap-guangzhou", "web", EngineKind.GUEST, null, 0,
-                InstanceState.RUNNING, null, Map.of());
+                null, InstanceState.RUNNING, null, 0, null, false, false, null, null, facts, java.time.Instant.EPOCH, "config");
         CvmInstance cvm = CvmInstance.of(i);
         assertEquals(CvmInstanceState.RUNNING, cvm.state());
         assertFalse(cvm.windows());
-        assertEquals("root", cvm.defaultUser());
-        assertEquals(LatestOperation.NONE, cvm.latest());
+        assertEquals("ubuntu", cvm.defaultUser());
+        assertNull(cvm.latest());
+        assertFalse(i.busy());
     }
 }

@@ -1,7 +1,7 @@
 package dev.rekey.server;
 
-import dev.rekey.core.Attributes;
 import dev.rekey.core.EngineKind;
+import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
 import dev.rekey.core.SecretBox;
 import dev.rekey.store.JdbcCatalog;
@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.logging.Logger;
 
@@ -50,12 +51,16 @@ final class ConfigApplier {
         if (!e.users().isEmpty()) engineConfig.put("users", String.join(",", e.users()));
         if (e.channel() != null) engineConfig.put("channel", e.channel());
         engineConfig.putAll(ic.extra());
-        var attributes = new HashMap<String, String>();
-        attributes.put(Attributes.ACCOUNT, e.kind() == EngineKind.REDIS ? "default" : e.user() == null ? "" : e.user());
-        attributes.put("created", java.time.LocalDateTime.now().withNano(0).toString().replace('T', ' '));
-        attributes.putAll(ic.extra());
+        String account = switch (e.kind()) {
+            case REDIS -> "default";
+            case MEMCACHED -> e.user() == null ? "" : e.user();
+            case GUEST -> null;
+        };
+        boolean cvm = ic.product() == Product.TENCENT_CVM;
+        String os = cvm ? ic.extra().getOrDefault("os", "linux").toLowerCase(Locale.ROOT) : null;
+        String image = cvm ? ic.extra().getOrDefault("image", "") : null;
         return new JdbcCatalog.InstanceRow(ic.id(), ic.tenant(), ic.product(), ic.region(), ic.name(), e.kind(),
-                e.spawn() ? "127.0.0.1" : e.host(), e.spawn() ? 0 : e.port(), Map.copyOf(attributes), Map.copyOf(engineConfig),
+                e.spawn() ? "127.0.0.1" : e.host(), e.spawn() ? 0 : e.port(), account, os, image, Map.copyOf(engineConfig),
                 adminSecret(ic).map(box::seal).orElse(null));
     }
 

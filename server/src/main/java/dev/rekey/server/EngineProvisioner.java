@@ -1,6 +1,5 @@
 package dev.rekey.server;
 
-import dev.rekey.core.Attributes;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Instance;
 import dev.rekey.core.PasswordEngine;
@@ -86,7 +85,7 @@ final class EngineProvisioner {
         }
         registry.register(instance.id(), engine);
         try {
-            instances.setAttribute(instance.id(), Attributes.ENGINE_VERSION, engine.version());
+            instances.setEngineVersion(instance.id(), engine.version());
         } catch (EngineException ex) {
             LOG.warning("instance " + instance.id() + ": engine not answering at start: " + ex.getMessage());
         }
@@ -100,8 +99,7 @@ final class EngineProvisioner {
     private void attachMemcached(Instance instance, RekeyConfig.EngineConfig e) throws EngineException, IOException {
         if (!catalog.claimOwnership(instance.id(), nodeId)) {
             // The auth file is on the owner node's disk: only that node can change this instance's password.
-            LOG.warning("instance " + instance.id() + ": its memcached is owned by another node; password changes for it "
-                    + "must reach that node (this one answers that the engine is not answering)");
+            LOG.info("instance " + instance.id() + ": its memcached belongs to another node, which applies its changes");
             return;
         }
         Path dir = engineDir.resolve(instance.id());
@@ -110,7 +108,7 @@ final class EngineProvisioner {
         MemcachedPasswordEngine engine = process.engine();
         registry.register(instance.id(), engine);
         warnIfInitialPasswordIgnored(instance, engine, e.initialPassword());
-        memcachedVersion(process).ifPresent(v -> instances.setAttribute(instance.id(), Attributes.ENGINE_VERSION, v));
+        memcachedVersion(process).ifPresent(v -> instances.setEngineVersion(instance.id(), v));
     }
 
     /** This node now owns the spawned process: it stops it at shutdown, and records where it listens for the others. */

@@ -1,6 +1,5 @@
 package dev.rekey.server;
 
-import dev.rekey.core.EngineException;
 import dev.rekey.core.Engines;
 import dev.rekey.core.Instance;
 import dev.rekey.core.PasswordEngine;
@@ -8,6 +7,7 @@ import dev.rekey.core.PasswordEngine;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Logger;
 
@@ -30,10 +30,8 @@ final class EngineRegistry implements Engines, AutoCloseable {
     }
 
     @Override
-    public PasswordEngine engineFor(Instance instance) throws EngineException {
-        PasswordEngine engine = engines.get(instance.id());
-        if (engine == null) throw new EngineException("no engine is attached to instance " + instance.id());
-        return engine;
+    public Optional<PasswordEngine> local(Instance instance) {
+        return Optional.ofNullable(engines.get(instance.id()));
     }
 
     @Override

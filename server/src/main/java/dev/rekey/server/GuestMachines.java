@@ -1,13 +1,12 @@
 package dev.rekey.server;
 
 import dev.rekey.core.CvmInstanceState;
+import dev.rekey.core.CvmOperations;
 import dev.rekey.core.CvmPasswordPolicies;
-import dev.rekey.core.CvmRecords;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.GuestFleet;
 import dev.rekey.core.GuestMachine;
 import dev.rekey.core.Instance;
-import dev.rekey.core.InstanceStore;
 import dev.rekey.engines.guest.SandboxedGuest;
 import dev.rekey.engines.guest.ShaCrypt;
 
@@ -16,29 +15,27 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The guests behind CVM instances: spawned sandboxed agents under {@code <data>/engines/<id>} (stopped when Rekey
- * stops) and channels to real VMs' agents. At start each instance's model is settled: an operation cut short by the
- * last stop becomes FAILED, a pinned {@code state:} is applied, and a spawned guest's agent runs only if the instance
- * is in a state with a running machine.
+ * The guests behind CVM instances this node owns: spawned sandboxed agents under {@code <data>/engines/<id>}
+ * (stopped when Rekey stops) and channels to real VMs' agents. At start every guest is attached first (a spawned one
+ * runs, so an interrupted reset can be settled from its shadow file); once recovery has settled the operations cut
+ * short by the last stop, {@link #settle} applies pinned states and stops the agents of instances in a stopped state.
  */
 final class GuestMachines implements GuestFleet {
     private final Map<String, GuestMachine> machines = new ConcurrentHashMap<>();
-    private final CvmRecords records;
+    private final Map<String, CvmInstanceState> pins = new ConcurrentHashMap<>();
     private final EngineRegistry registry;
 
-    GuestMachines(InstanceStore instances, EngineRegistry registry) {
-        this.records = new CvmRecords(instances);
+    GuestMachines(EngineRegistry registry) {
         this.registry = registry;
     }
 
     @Override
-    public GuestMachine machine(Instance instance) throws EngineException {
-        GuestMachine machine = machines.get(instance.id());
-        if (machine == null) throw new EngineException("no guest is attached to instance " + instance.id());
-        return machine;
+    public Optional<GuestMachine> local(Instance instance) {
+        return Optional.ofNullable(machines.get(instance.id()));
     }
 
     void attach(Instance instance, RekeyConfig.InstanceConfig ic, Path engineDir) throws EngineException {
@@ -47,38 +44,39 @@ final class GuestMachines implements GuestFleet {
             throw new ConfigException("instances: " + ic.id() + ": os must be linux or windows, not '" + os + "'");
         }
         String image = ic.extra().getOrDefault("image", "");
-        records.describeImage(instance.id(), os, image);
+        pinned(ic).ifPresent(p -> pins.put(instance.id(), p));
         var e = ic.engine();
         if (e.spawn()) {
             List<String> users = e.users().isEmpty()
                     ? List.of(CvmPasswordPolicies.defaultUser(os.equals("windows"), image)) : e.users();
-            spawn(instance.id(), engineDir.resolve(instance.id()), users, e, pinned(ic));
+            spawn(instance.id(), engineDir.resolve(instance.id()), users, e);
         } else {
-            var machine = new ChannelGuestMachine(channel(ic));
-            records.settleAtStart(instance.id(), pinned(ic), machine);
-            machines.put(instance.id(), machine);
+            machines.put(instance.id(), new ChannelGuestMachine(channel(ic)));
         }
     }
 
-    /** The guest is started first, so an interrupted reset can be settled from its shadow file. */
-    private void spawn(String id, Path dir, List<String> users, RekeyConfig.EngineConfig e, CvmInstanceState pinned)
-            throws EngineException {
+    /** Started once even when stopped, so that a fresh guest gets its users and initial hashes. */
+    private void spawn(String id, Path dir, List<String> users, RekeyConfig.EngineConfig e) throws EngineException {
         var initialHashes = new LinkedHashMap<String, String>();
         if (e.initialPassword() != null) users.forEach(u -> initialHashes.put(u, ShaCrypt.sha512Crypt(e.initialPassword())));
-        SandboxedGuest guest = SandboxedGuest.start(dir, users, initialHashes);
-        var machine = new SpawnedGuestMachine(guest);
-        CvmInstanceState state = records.settleAtStart(id, pinned, machine);
-        // started once even when stopped, so that a fresh guest gets its users and initial hashes
-        if (!state.agentRuns()) machine.shutDown();
+        var machine = new SpawnedGuestMachine(SandboxedGuest.start(dir, users, initialHashes));
         machines.put(id, machine);
         registry.own(new EngineRegistry.SpawnedEngine("guest agent of " + id + " (" + dir + ")", machine::shutDown));
     }
 
-    private static CvmInstanceState pinned(RekeyConfig.InstanceConfig ic) {
+    /** After recovery: each instance's state settles (pinned, or where a transition was going); no agent runs in a stopped state. */
+    void settle(CvmOperations cvm) {
+        machines.forEach((id, machine) -> {
+            CvmInstanceState state = cvm.settleAtStart(id, pins.get(id));
+            if (machine instanceof SpawnedGuestMachine spawned && !state.agentRuns()) spawned.shutDown();
+        });
+    }
+
+    private static Optional<CvmInstanceState> pinned(RekeyConfig.InstanceConfig ic) {
         String text = ic.extra().get("state");
-        if (text == null) return null;
-        return CvmInstanceState.parse(text).orElseThrow(() -> new ConfigException("instances: " + ic.id()
-                + ": state '" + text + "' is not a CVM instance state (RUNNING, STOPPED, RESCUE_MODE, FREEZING, ...)"));
+        if (text == null) return Optional.empty();
+        return Optional.of(CvmInstanceState.parse(text).orElseThrow(() -> new ConfigException("instances: " + ic.id()
+                + ": state '" + text + "' is not a CVM instance state (RUNNING, STOPPED, RESCUE_MODE, FREEZING, ...)")));
     }
 
     private static Path channel(RekeyConfig.InstanceConfig ic) {

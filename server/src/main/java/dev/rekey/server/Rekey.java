@@ -16,13 +16,16 @@ import dev.rekey.api.tencent.TencentRedis;
 import dev.rekey.api.tencent.TencentRedisDescriber;
 import dev.rekey.api.tencent.TencentSignatureVerifier;
 import dev.rekey.core.AttributeChanges;
-import dev.rekey.core.GuestPasswordResets;
-import dev.rekey.core.GuestPower;
+import dev.rekey.core.CvmOperations;
+import dev.rekey.core.InstanceQueries;
+import dev.rekey.core.LeaseKeeper;
+import dev.rekey.core.LockoutPolicy;
+import dev.rekey.core.OperationWorker;
 import dev.rekey.core.PasswordChanges;
+import dev.rekey.core.Product;
 import dev.rekey.core.RateLimiter;
 import dev.rekey.core.SecretBox;
-import dev.rekey.core.TaskRecovery;
-import dev.rekey.core.TaskRunner;
+import dev.rekey.core.Workers;
 import dev.rekey.store.Database;
 import dev.rekey.store.DatabaseClock;
 import dev.rekey.store.JdbcAuditLog;
@@ -31,12 +34,13 @@ import dev.rekey.store.JdbcInstanceStore;
 import dev.rekey.store.JdbcKeyRing;
 import dev.rekey.store.JdbcNonceRegistry;
 import dev.rekey.store.JdbcRateWindows;
-import dev.rekey.store.JdbcTaskStore;
+import dev.rekey.store.JdbcOperationStore;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -48,18 +52,19 @@ public final class Rekey implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(Rekey.class.getName());
     private final Database db;
     private final EngineRegistry engines;
-    private final TaskRunner runner;
+    private final Workers workers;
     private final HttpServer http;
     private final Stores stores;
 
     /** The store-backed parts, exposed for tests and the CLI. */
-    public record Stores(JdbcInstanceStore instances, JdbcTaskStore tasks, JdbcAuditLog audit, JdbcCatalog catalog) {
+    public record Stores(Database db, JdbcInstanceStore instances, JdbcOperationStore operations, JdbcAuditLog audit,
+                         JdbcCatalog catalog, JdbcKeyRing keys) {
     }
 
-    private Rekey(Database db, EngineRegistry engines, TaskRunner runner, HttpServer http, Stores stores) {
+    private Rekey(Database db, EngineRegistry engines, Workers workers, HttpServer http, Stores stores) {
         this.db = db;
         this.engines = engines;
-        this.runner = runner;
+        this.workers = workers;
         this.http = http;
         this.stores = stores;
     }
@@ -73,54 +78,64 @@ public final class Rekey implements AutoCloseable {
         SecretBox box = MasterKey.load(masterKeyFromEnv, config.keyFile() != null ? config.keyFile() : config.data().resolve("master.key"));
         Database db = Database.open(config.storeUrl());
         var engines = new EngineRegistry();
-        var runner = new TaskRunner();
+        var workers = new Workers();
         String node = nodeId(config.data());
         try {
             Clock clock = fixedClock != null ? fixedClock : new DatabaseClock(db, Clock.systemUTC());
             var catalog = new JdbcCatalog(db, box, clock);
             catalog.checkMasterKey();
-            long lease = config.taskLeaseSeconds() * 1000L;
-            var instances = new JdbcInstanceStore(db, clock, node, lease);
-            var tasks = new JdbcTaskStore(db, clock, lease, node);
+            Duration lease = Duration.ofSeconds(config.taskLeaseSeconds());
+            var operations = new JdbcOperationStore(db, clock, node, lease);
+            var instances = new JdbcInstanceStore(db, operations);
             var audit = new JdbcAuditLog(db);
             new ConfigApplier(catalog, box).apply(config);
-            var guests = new GuestMachines(instances, engines);
+            var leases = new LeaseKeeper(operations, clock, ENGINE_STEP_BUDGET);
+            leases.start(workers);
+            var guests = new GuestMachines(engines);
+            var cvm = new CvmOperations(instances, operations, guests, audit, clock, workers, leases, box);
             new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests).provision(config);
-            var recovery = new TaskRecovery(instances, tasks, engines, audit, box, clock);
-            int recovered = recovery.recoverOrphans(node, true);
-            if (recovered > 0) LOG.info("reconciled " + recovered + " task(s) interrupted by the last stop");
-            runner.every(java.time.Duration.ofSeconds(5), () -> recovery.recoverOrphans(node, false));
-            var changes = new PasswordChanges(instances, tasks, engines, audit, box, clock, runner, crashTestPause());
+            var lockouts = Map.of(Product.HUAWEI_DCS, new LockoutPolicy(HuaweiDialect.MAX_ATTEMPTS,
+                    Duration.ofMinutes(HuaweiDialect.lockMinutes(config.limits())), clock));
+            var changes = new PasswordChanges(instances, operations, engines, audit, box, clock, workers, leases, lockouts,
+                    FORWARD_WAIT);
+            var worker = new OperationWorker(operations, node, changes, cvm, workers);
+            int recovered = worker.recoverOrphans(true);
+            if (recovered > 0) LOG.info("settled " + recovered + " operation(s) interrupted by the last stop");
+            guests.settle(cvm);
+            worker.start(ASSIGNED_EVERY, orphansEvery(lease));
+            var queries = new InstanceQueries(instances, operations);
             var rateLimiter = new RateLimiter(new JdbcRateWindows(db), clock);
             var keys = new JdbcKeyRing(db, box);
             Map<Route, Dialect> dialects = new EnumMap<>(Route.class);
             dialects.put(Route.TENCENT, new TencentDialect(new TencentSignatureVerifier(keys, clock), List.of(
-                    new TencentRedis(changes, rateLimiter, config.limits(), new TencentRedisDescriber(instances)),
-                    new TencentCvm(new GuestPasswordResets(instances, guests, audit, clock, runner, crashTestPause()), new GuestPower(instances, guests, audit, clock, runner),
-                            new TencentCvmDescriber(instances), rateLimiter, config.limits()))));
+                    new TencentRedis(changes, queries, rateLimiter, config.limits(), new TencentRedisDescriber(queries)),
+                    new TencentCvm(cvm, new TencentCvmDescriber(queries), rateLimiter, config.limits()))));
             var nonces = new JdbcNonceRegistry(db, clock);
             dialects.put(Route.ALIYUN, new AliyunDialect(new AliyunSignatureVerifier(keys, nonces::firstUse, clock),
-                    new AliyunRedis(changes, new AttributeChanges(instances, engines, changes, audit, clock), instances,
+                    new AliyunRedis(changes, new AttributeChanges(instances, queries, engines, changes, audit, clock), queries,
                             rateLimiter, config.limits())));
-            dialects.put(Route.HUAWEI, new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock), changes, instances,
-                    rateLimiter, config.limits(), clock));
+            dialects.put(Route.HUAWEI, new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock), changes, queries,
+                    lockouts.get(Product.HUAWEI_DCS), rateLimiter, config.limits()));
             HttpServer http = HttpServer.start(new Gateway(dialects), config.bind(), config.port());
-            return new Rekey(db, engines, runner, http, new Stores(instances, tasks, audit, catalog));
+            return new Rekey(db, engines, workers, http, new Stores(db, instances, operations, audit, catalog, keys));
         } catch (RuntimeException e) {
-            runner.close();
+            workers.close();
             engines.close();
             db.close();
             throw e;
         }
     }
 
-    /**
-     * A pause between applying a change and verifying it, only for crash tests that kill a node at that moment
-     * (REKEY_CRASH_TEST_PAUSE_MS). Unset in production: the pause is zero.
-     */
-    private static java.time.Duration crashTestPause() {
-        String ms = System.getenv("REKEY_CRASH_TEST_PAUSE_MS");
-        return ms == null ? java.time.Duration.ZERO : java.time.Duration.ofMillis(Long.parseLong(ms));
+    /** The longest one engine step may take (a few engine timeouts): a lease must outlast it before it starts. */
+    private static final Duration ENGINE_STEP_BUDGET = Duration.ofSeconds(6);
+    /** How long a node waits for the owner of an engine it cannot reach to take a request up. */
+    private static final Duration FORWARD_WAIT = Duration.ofSeconds(10);
+    /** How often a node looks for operations only it can apply. */
+    private static final Duration ASSIGNED_EVERY = Duration.ofMillis(100);
+
+    /** Orphans are looked for well within a lease, so a dead node's operation waits little more than its lease. */
+    private static Duration orphansEvery(Duration lease) {
+        return Duration.ofMillis(Math.max(500, Math.min(5000, lease.toMillis() / 2)));
     }
 
     private static void createDataFolder(Path data) {
@@ -150,11 +165,11 @@ public final class Rekey implements AutoCloseable {
         return stores;
     }
 
-    /** Stops taking requests, lets running tasks finish, stops spawned engines, closes the store. */
+    /** Stops taking requests, lets running operations finish, stops spawned engines, closes the store. */
     @Override
     public void close() {
         http.close();
-        runner.close();
+        workers.close();
         engines.close();
         db.close();
     }

@@ -2,7 +2,6 @@ package dev.rekey.server;
 
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
 import com.tencentcloudapi.cvm.v20170312.models.Instance;
-import dev.rekey.core.CvmAttributes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -40,8 +39,8 @@ class TencentCvmRestartTest {
             assertEquals("SUCCESS", awaitOutcome(cvm, reset, "ins-keep0001").getFirst().getLatestOperationState());
             assertEquals("STOPPED", awaitOutcome(cvm, CvmSdk.stop(cvm, "HARD", "ins-stop0001"), "ins-stop0001")
                     .getFirst().getInstanceState());
-            // what a crash in the middle of an operation would leave in the store
-            rekey.rekey().stores().instances().setAttribute("ins-keep0001", CvmAttributes.LATEST_OPERATION_STATE, "OPERATING");
+            // what a crash in the middle of an operation would leave in the store: the operation open, its lease ours
+            interruptLatestOperation(rekey, "ins-keep0001");
 
             rekey.stop();
             assertFalse(agentRuns(guestDir(rekey, "ins-keep0001")), "Rekey stops the guests it spawned");
@@ -62,5 +61,24 @@ class TencentCvmRestartTest {
                     .getFirst().getInstanceState());
             assertTrue(GuestChecks.suAccepts(guestDir(rekey, "ins-stop0001"), "root", "Initial#Pass1"));
         }
+    }
+
+    static void interruptLatestOperation(TestRekey rekey, String id) {
+        var stores = rekey.rekey().stores();
+        long op = stores.instances().find(id).orElseThrow().latest().id();
+        stores.db().inTransaction(c -> {
+            try (var s = c.prepareStatement("UPDATE operation SET state = 'RUNNING', finished_at = NULL, lease_owner = ?, lease_epoch = 1 WHERE id = ?")) {
+                s.setString(1, java.nio.file.Files.readString(rekey.dir.resolve("data/node-id")).trim());
+                s.setLong(2, op);
+                s.executeUpdate();
+            } catch (java.io.IOException e) {
+                throw new IllegalStateException(e);
+            }
+            try (var s = c.prepareStatement("UPDATE instance SET active_operation = ? WHERE id = ?")) {
+                s.setLong(1, op);
+                s.setString(2, id);
+                return s.executeUpdate();
+            }
+        });
     }
 }

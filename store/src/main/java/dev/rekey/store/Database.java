@@ -18,11 +18,21 @@ public final class Database implements AutoCloseable {
         this.postgres = postgres;
     }
 
-    /** Opens the pool for a JDBC URL and applies the migrations; a bad URL fails here with the driver's reason. */
+    /** The pool size unless the configuration says otherwise ({@code store: { pool-size }}). */
+    public static final int DEFAULT_POOL_SIZE = 16;
+
     public static Database open(String url) {
+        return open(url, DEFAULT_POOL_SIZE);
+    }
+
+    /**
+     * Opens the pool for a JDBC URL and applies the migrations; a bad URL fails here with the driver's reason. No
+     * connection is ever held while an engine is called, so the pool bounds only concurrent statements.
+     */
+    public static Database open(String url, int poolSize) {
         HikariConfig config = new HikariConfig();
         config.setJdbcUrl(crashSafe(url));
-        config.setMaximumPoolSize(16);
+        config.setMaximumPoolSize(poolSize);
         config.setPoolName("rekey-store");
         boolean postgres = url.startsWith("jdbc:postgresql:");
         var ds = new HikariDataSource(config);

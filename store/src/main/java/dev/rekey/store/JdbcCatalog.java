@@ -56,19 +56,24 @@ public final class JdbcCatalog {
         }
     }
 
-    /** Replaces the whole set of API keys by {@code credentials}, sealed. */
+    /**
+     * Replaces the API keys the configuration declares by {@code credentials}, sealed; keys registered at run time
+     * (source {@code api}) are kept.
+     */
     public void replaceCredentials(List<Credential> credentials) {
         db.inTransaction(c -> {
             try (var del = c.createStatement()) {
-                del.executeUpdate("DELETE FROM credential");
+                del.executeUpdate("DELETE FROM credential WHERE source = 'config'");
             }
-            try (var ps = c.prepareStatement("INSERT INTO credential (cloud, key_id, tenant, sealed_secret, project_id) VALUES (?, ?, ?, ?, ?)")) {
+            try (var ps = c.prepareStatement("INSERT INTO credential (cloud, key_id, tenant, sealed_secret, project_id, source, created_at) "
+                    + "VALUES (?, ?, ?, ?, ?, 'config', ?)")) {
                 for (Credential cr : credentials) {
                     ps.setString(1, cr.cloud().name());
                     ps.setString(2, cr.keyId());
                     ps.setString(3, cr.tenant());
                     ps.setString(4, box.seal(cr.secret()));
                     ps.setString(5, cr.projectId());
+                    ps.setLong(6, clock.millis());
                     ps.addBatch();
                 }
                 ps.executeBatch();
@@ -77,10 +82,13 @@ public final class JdbcCatalog {
         });
     }
 
-    /** An instance as the configuration declares it; {@code engineConfig} holds no secret, {@code sealedAdmin} may. */
+    /**
+     * An instance as the configuration declares it; {@code engineConfig} holds no secret, {@code sealedAdmin} may.
+     * {@code account} is the engine account the product API changes; {@code os} and {@code image} describe a CVM guest.
+     */
     public record InstanceRow(String id, String tenant, Product product, String region, String name, EngineKind engineKind,
-                              String host, int port, Map<String, String> attributes, Map<String, String> engineConfig,
-                              String sealedAdmin) {
+                              String host, int port, String account, String os, String image,
+                              Map<String, String> engineConfig, String sealedAdmin) {
     }
 
     /** Creates the instance if new (returns true); otherwise updates what the configuration owns and keeps the rest. */
@@ -95,20 +103,25 @@ public final class JdbcCatalog {
             }
             if (exists) {
                 try (var ps = c.prepareStatement("UPDATE instance SET tenant = ?, product = ?, region = ?, engine_kind = ?, engine_config = ?, sealed_admin = ?, "
-                        + "state = CASE WHEN state = 'RETIRED' THEN 'RUNNING' ELSE state END WHERE id = ?")) {
+                        + "account = ?, os = ?, image = ?, state = CASE WHEN state = 'RETIRED' THEN 'RUNNING' ELSE state END WHERE id = ?")) {
                     ps.setString(1, r.tenant());
                     ps.setString(2, r.product().name());
                     ps.setString(3, r.region());
                     ps.setString(4, r.engineKind().name());
                     ps.setString(5, Json.write(r.engineConfig()));
                     ps.setString(6, r.sealedAdmin());
-                    ps.setString(7, r.id());
+                    ps.setString(7, r.account());
+                    ps.setString(8, r.os());
+                    ps.setString(9, r.image());
+                    ps.setString(10, r.id());
                     ps.executeUpdate();
                 }
                 return false;
             }
-            try (var ps = c.prepareStatement("INSERT INTO instance (id, tenant, product, region, name, engine_kind, host, port, state, attributes, engine_config, sealed_admin, created_at) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?)")) {
+            boolean cvm = r.product() == Product.TENCENT_CVM;
+            try (var ps = c.prepareStatement("INSERT INTO instance (id, tenant, product, region, name, engine_kind, host, port, state, "
+                    + "engine_config, sealed_admin, created_at, account, os, image, cvm_state, stop_charging_mode) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.id());
                 ps.setString(2, r.tenant());
                 ps.setString(3, r.product().name());
@@ -117,21 +130,25 @@ public final class JdbcCatalog {
                 ps.setString(6, r.engineKind().name());
                 ps.setString(7, r.host());
                 ps.setInt(8, r.port());
-                ps.setString(9, Json.write(r.attributes()));
-                ps.setString(10, Json.write(r.engineConfig()));
-                ps.setString(11, r.sealedAdmin());
-                ps.setLong(12, clock.millis());
+                ps.setString(9, Json.write(r.engineConfig()));
+                ps.setString(10, r.sealedAdmin());
+                ps.setLong(11, clock.millis());
+                ps.setString(12, r.account());
+                ps.setString(13, r.os());
+                ps.setString(14, r.image());
+                ps.setString(15, cvm ? "RUNNING" : null);
+                ps.setString(16, cvm ? "NOT_APPLICABLE" : null);
                 ps.executeUpdate();
             }
             return true;
         });
     }
 
-    /** Retires every instance whose id is not in {@code keep}; returns the ids retired now. */
+    /** Retires every configured instance whose id is not in {@code keep}; returns the ids retired now. */
     public List<String> retireAllBut(Set<String> keep) {
         return db.inTransaction(c -> {
             var retired = new ArrayList<String>();
-            try (var ps = c.prepareStatement("SELECT id FROM instance WHERE state <> 'RETIRED'"); var rs = ps.executeQuery()) {
+            try (var ps = c.prepareStatement("SELECT id FROM instance WHERE state <> 'RETIRED' AND source = 'config'"); var rs = ps.executeQuery()) {
                 while (rs.next()) if (!keep.contains(rs.getString(1))) retired.add(rs.getString(1));
             }
             try (var ps = c.prepareStatement("UPDATE instance SET state = 'RETIRED' WHERE id = ?")) {

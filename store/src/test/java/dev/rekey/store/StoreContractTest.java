@@ -8,14 +8,24 @@ import dev.rekey.core.Credential;
 import dev.rekey.core.EngineKind;
 import dev.rekey.core.FailureException;
 import dev.rekey.core.InstanceState;
+import dev.rekey.core.InstanceStore;
+import dev.rekey.core.LatestOperation;
+import dev.rekey.core.Lease;
+import dev.rekey.core.LeaseLostException;
+import dev.rekey.core.Lockout;
+import dev.rekey.core.NewOperation;
+import dev.rekey.core.Operation;
+import dev.rekey.core.OperationKind;
+import dev.rekey.core.OperationState;
+import dev.rekey.core.OperationStore;
 import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
 import dev.rekey.core.SecretBox;
-import dev.rekey.core.TaskStatus;
+import dev.rekey.testkit.MutableClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -41,10 +51,10 @@ abstract class StoreContractTest {
     private final String url = newDatabase();
     private final Database db = Database.open(url);
     private final SecretBox box = new SecretBox(SecretBox.newKey());
-    private final Clock clock = Clock.systemUTC();
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-12-01T00:00:00Z"));
     private final JdbcCatalog catalog = new JdbcCatalog(db, box, clock);
-    private final JdbcInstanceStore instances = new JdbcInstanceStore(db, clock);
-    private final JdbcTaskStore tasks = new JdbcTaskStore(db, clock);
+    private final JdbcOperationStore operations = new JdbcOperationStore(db, clock, "node-a", Duration.ofSeconds(30));
+    private final JdbcInstanceStore instances = new JdbcInstanceStore(db, operations);
 
     abstract String newDatabase();
 
@@ -56,18 +66,33 @@ abstract class StoreContractTest {
 
     private void instance(String id, String tenant) {
         catalog.upsertInstance(new JdbcCatalog.InstanceRow(id, tenant, Product.TENCENT_REDIS, "ap-guangzhou", "n-" + id,
-                EngineKind.REDIS, "127.0.0.1", 7001, Map.of("account", "default"), Map.of("spawn", "false"), box.seal(Secret.of("admin"))));
+                EngineKind.REDIS, "127.0.0.1", 7001, "default", null, null, Map.of("spawn", "false"), box.seal(Secret.of("admin"))));
+    }
+
+    private static NewOperation change(String instanceId) {
+        return new NewOperation(instanceId, "acme", OperationKind.ENGINE_PASSWORD, "ModifyInstancePassword", "req-1", null,
+                new Operation.Work("fp", "sealed", null, null, null, null, null));
+    }
+
+    private InstanceStore.Started start(JdbcInstanceStore store, String id) {
+        return store.withLocked(List.of(id), locked -> locked.start(change(id), true));
+    }
+
+    private static OperationStore.Ending succeeded() {
+        return new OperationStore.Ending(OperationState.SUCCEEDED, Operation.Result.NONE, null, null);
     }
 
     @Test
     void instancesAreCreatedOnceAndUpdatedIdempotently() {
         assertTrue(catalog.upsertInstance(new JdbcCatalog.InstanceRow("crs-1", "acme", Product.TENCENT_REDIS, "r", "name",
-                EngineKind.REDIS, "h", 1, Map.of(), Map.of(), null)));
+                EngineKind.REDIS, "h", 1, "default", null, null, Map.of(), null)));
         assertFalse(catalog.upsertInstance(new JdbcCatalog.InstanceRow("crs-1", "acme", Product.TENCENT_REDIS, "r", "name",
-                EngineKind.REDIS, "h", 1, Map.of(), Map.of(), null)));
+                EngineKind.REDIS, "h", 1, "default", null, null, Map.of(), null)));
         var i = instances.find("crs-1").orElseThrow();
         assertEquals(InstanceState.RUNNING, i.state());
-        assertNull(i.activeTaskId());
+        assertFalse(i.busy());
+        assertNull(i.latest());
+        assertEquals("default", i.account());
         assertEquals(1, instances.list("acme", Product.TENCENT_REDIS).size());
         assertEquals(List.of("crs-1"), catalog.retireAllBut(Set.of()));
         assertEquals(InstanceState.RETIRED, instances.find("crs-1").orElseThrow().state());
@@ -75,41 +100,86 @@ abstract class StoreContractTest {
     }
 
     @Test
-    void aStartedTaskMakesTheInstanceBusyUntilItFinishes() {
+    void aStartedOperationHoldsTheInstanceUntilItFinishesAndItsWorkMaterialIsErased() {
         instance("crs-2", "acme");
-        var task = instances.withExclusive("crs-2", locked -> locked.startTask("ModifyInstancePassword", "req-1", "fp", "sealed"));
+        var started = start(instances, "crs-2");
+        Operation op = started.operation();
         var busy = instances.find("crs-2").orElseThrow();
-        assertEquals(task.id(), busy.activeTaskId());
-        assertEquals(InstanceState.CHANGING, busy.state());
-        assertEquals(List.of(task.id()), tasks.unfinished().stream().map(t -> t.id()).toList());
-        tasks.markRunning(task.id());
-        tasks.finish(task.id(), TaskStatus.SUCCEED, "");
-        var done = tasks.find(task.id()).orElseThrow();
-        assertEquals(TaskStatus.SUCCEED, done.status());
-        assertNull(done.sealedPrevious(), "the rollback material is erased when the task ends");
-        assertNull(instances.find("crs-2").orElseThrow().activeTaskId());
-        assertTrue(tasks.unfinished().isEmpty());
+        assertEquals(op.id(), busy.activeOperation());
+        assertEquals(op.id(), busy.latest().id());
+        assertEquals(LatestOperation.State.OPERATING, busy.latest().state());
+        assertEquals(OperationState.RUNNING, op.state());
+        assertEquals(1, op.leaseEpoch());
+        assertEquals(List.of(op.id()), operations.unfinished().stream().map(Operation::id).toList());
+        operations.finish(started.lease(), new OperationStore.Ending(OperationState.SUCCEEDED, Operation.Result.NONE, true, null));
+        var done = operations.find(op.id()).orElseThrow();
+        assertEquals(OperationState.SUCCEEDED, done.state());
+        assertNull(done.work().sealedPrevious(), "the rollback material is erased when the operation ends");
+        assertNull(done.work().newFingerprint(), "so is the new password's fingerprint");
+        var free = instances.find("crs-2").orElseThrow();
+        assertFalse(free.busy());
+        assertTrue(free.passwordFree());
+        assertEquals(busy.generation() + 1, free.generation(), "an ending moves the generation on");
+        assertTrue(operations.unfinished().isEmpty());
     }
 
     @Test
-    void aRenewedLeaseKeepsTheTaskFromOtherNodesAndAnExpiredOneIsClaimedOnce() throws Exception {
+    void anExpiredLeaseIsClaimedOnceWithTheNextEpochAndTheOldHolderIsFencedOut() {
         instance("crs-6", "acme");
-        var nodeA = new JdbcInstanceStore(db, clock, "node-a", 300);
-        var tasksA = new JdbcTaskStore(db, clock, 300, "node-a");
-        var tasksB = new JdbcTaskStore(db, clock, 300, "node-b");
-        var task = nodeA.withExclusive("crs-6", locked -> locked.startTask("x", "r", "fp", "s"));
-        assertTrue(tasksB.claimOrphans("node-b", false, 10).isEmpty(), "a fresh lease is not an orphan");
-        sleep(200);
-        assertTrue(tasksA.renewLease(task.id()));
-        sleep(200);
-        assertTrue(tasksB.claimOrphans("node-b", false, 10).isEmpty(), "a renewed lease is not an orphan");
-        sleep(400);
-        assertEquals(List.of(task.id()), tasksB.claimOrphans("node-b", false, 10).stream().map(t -> t.id()).toList());
-        assertTrue(tasksB.claimOrphans("node-b", false, 10).isEmpty(), "claimed once: the lease is node b's now");
-        assertFalse(tasksA.renewLease(task.id()), "node a has lost the lease");
-        tasksB.releaseLease(task.id());
-        assertEquals(List.of(task.id()), tasksA.claimOrphans("node-a", false, 10).stream().map(t -> t.id()).toList(),
-                "a released claim is free for any node at once");
+        var nodeB = new JdbcOperationStore(db, clock, "node-b", Duration.ofSeconds(30));
+        var started = start(instances, "crs-6");
+        Lease a = started.lease();
+        assertTrue(nodeB.claimOrphans("node-b", false, 10).isEmpty(), "a fresh lease is not an orphan");
+        clock.advance(Duration.ofSeconds(20));
+        assertTrue(operations.renew(a).isPresent());
+        clock.advance(Duration.ofSeconds(20));
+        assertTrue(nodeB.claimOrphans("node-b", false, 10).isEmpty(), "a renewed lease is not an orphan");
+        clock.advance(Duration.ofSeconds(31));
+        var claimed = nodeB.claimOrphans("node-b", false, 10);
+        assertEquals(List.of(a.operationId()), claimed.stream().map(c -> c.operation().id()).toList());
+        Lease b = claimed.getFirst().lease();
+        assertEquals(2, b.epoch());
+        assertTrue(nodeB.claimOrphans("node-b", false, 10).isEmpty(), "claimed once: the lease is node b's now");
+
+        assertTrue(operations.renew(a).isEmpty(), "node a has lost the lease");
+        assertThrows(LeaseLostException.class, () -> operations.pendingHash(a, "$6$x"));
+        assertThrows(LeaseLostException.class, () -> operations.finish(a, succeeded()), "a late finish is refused");
+        assertTrue(instances.find("crs-6").orElseThrow().busy(), "the refused finish freed nothing");
+        nodeB.finish(b, succeeded());
+        assertEquals(OperationState.SUCCEEDED, operations.find(a.operationId()).orElseThrow().state());
+    }
+
+    @Test
+    void aReleasedClaimIsFreeForAnyNodeAtOnce() {
+        instance("crs-7", "acme");
+        var started = start(instances, "crs-7");
+        operations.release(started.lease());
+        var nodeB = new JdbcOperationStore(db, clock, "node-b", Duration.ofSeconds(30));
+        assertEquals(1, nodeB.claimOrphans("node-b", false, 10).size());
+    }
+
+    @Test
+    void aRequestIsClaimedOnlyByItsApplierAndCanBeCancelledUntilThen() {
+        instance("crs-8", "acme");
+        instance("crs-9", "acme");
+        var work = new Operation.Work(null, null, "sealed-request", null, null, null, null);
+        Operation cancelled = operations.request(new NewOperation("crs-8", "acme", OperationKind.ENGINE_PASSWORD, "UpdatePassword",
+                "r1", "node-b", work));
+        assertFalse(instances.find("crs-8").orElseThrow().busy(), "a request does not hold the instance before its check");
+        assertTrue(operations.cancelRequested(cancelled.id(), "nobody answered"));
+        assertEquals(OperationState.FAILED, operations.find(cancelled.id()).orElseThrow().state());
+
+        Operation requested = operations.request(new NewOperation("crs-9", "acme", OperationKind.ENGINE_PASSWORD, "UpdatePassword",
+                "r2", "node-b", work));
+        assertTrue(operations.claimAssigned("node-a", 10).isEmpty(), "only its applier takes it");
+        var nodeB = new JdbcOperationStore(db, clock, "node-b", Duration.ofSeconds(30));
+        var claimed = nodeB.claimAssigned("node-b", 10);
+        assertEquals(List.of(requested.id()), claimed.stream().map(c -> c.operation().id()).toList());
+        assertFalse(operations.cancelRequested(requested.id(), "too late"), "a claimed request is not cancelled");
+        Lease lease = claimed.getFirst().lease();
+        Operation accepted = instances.withLocked(List.of("crs-9"), locked -> locked.accept(lease, "fp", "sealed-prev"));
+        assertEquals(OperationState.RUNNING, accepted.state());
+        assertTrue(instances.find("crs-9").orElseThrow().busy());
     }
 
     @Test
@@ -123,9 +193,9 @@ abstract class StoreContractTest {
             for (int n = 0; n < 8; n++) {
                 jobs.add(pool.submit((Callable<Object>) () -> {
                     start.await();
-                    return instances.withExclusive("crs-3", locked -> {
+                    return instances.withLocked(List.of("crs-3"), locked -> {
                         if (inside.incrementAndGet() > 1) overlaps.incrementAndGet();
-                        sleep(20);
+                        locked.setLockout("crs-3", new Lockout(1, 0)); // a write inside, as the real sections make
                         inside.decrementAndGet();
                         return null;
                     });
@@ -146,9 +216,9 @@ abstract class StoreContractTest {
             for (int n = 0; n < 8; n++) {
                 jobs.add(pool.submit(() -> {
                     start.await();
-                    return instances.withExclusive("crs-4", locked -> {
-                        if (locked.instance().activeTaskId() != null) return false;
-                        locked.startTask("x", "r", "fp", "s");
+                    return instances.withLocked(List.of("crs-4"), locked -> {
+                        if (locked.instance("crs-4").busy()) return false;
+                        locked.start(change("crs-4"), true);
                         return true;
                     });
                 }));
@@ -161,18 +231,23 @@ abstract class StoreContractTest {
     }
 
     @Test
-    void attributesWrittenInsideTheLockCommitWithIt() {
+    void aLockoutWrittenInsideTheLockCommitsWithItAndAFailureRollsItBack() {
         instance("crs-5", "acme");
-        instances.withExclusive("crs-5", locked -> {
-            locked.setAttribute("failures", "3");
+        instances.withLocked(List.of("crs-5"), locked -> {
+            locked.setLockout("crs-5", new Lockout(3, 0));
             return null;
         });
-        assertEquals("3", instances.find("crs-5").orElseThrow().attributes().get("failures"));
-        assertThrows(FailureException.class, () -> instances.withExclusive("crs-5", locked -> {
-            locked.setAttribute("failures", "4");
+        assertEquals(new Lockout(3, 0), instances.lockout("crs-5"));
+        assertThrows(FailureException.class, () -> instances.withLocked(List.of("crs-5"), locked -> {
+            locked.setLockout("crs-5", new Lockout(4, 0));
             throw new FailureException(dev.rekey.core.ErrorCode.INTERNAL, "boom");
         }));
-        assertEquals("3", instances.find("crs-5").orElseThrow().attributes().get("failures"), "a thrown failure rolls back");
+        assertEquals(new Lockout(3, 0), instances.lockout("crs-5"), "a thrown failure rolls back");
+        instances.withLocked(List.of("crs-5"), locked -> {
+            locked.setLockout("crs-5", Lockout.NONE);
+            return null;
+        });
+        assertEquals(Lockout.NONE, instances.lockout("crs-5"));
     }
 
     @Test
@@ -229,11 +304,21 @@ abstract class StoreContractTest {
         assertEquals(List.of("second", "first"), audit.recent(10).stream().map(AuditEntry::action).toList());
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    @Test
+    void aKeyChangedInTheStoreIsHonouredWithinItsFreshness() throws Exception {
+        var ring = new JdbcKeyRing(db, box);
+        assertTrue(ring.find(Cloud.TENCENT, "AKID2").isEmpty());
+        catalog.replaceCredentials(List.of(new Credential(Cloud.TENCENT, "acme", "AKID2", Secret.of("v1"), null)));
+        long deadline = System.nanoTime() + JdbcKeyRing.FRESH.toNanos() + Duration.ofSeconds(1).toNanos();
+        while (ring.find(Cloud.TENCENT, "AKID2").isEmpty()) {
+            assertTrue(System.nanoTime() < deadline, "the new key is seen within " + JdbcKeyRing.FRESH);
+            Thread.sleep(50); // a bounded poll for the awaited condition
+        }
+        catalog.replaceCredentials(List.of());
+        deadline = System.nanoTime() + JdbcKeyRing.FRESH.toNanos() + Duration.ofSeconds(1).toNanos();
+        while (ring.find(Cloud.TENCENT, "AKID2").isPresent()) {
+            assertTrue(System.nanoTime() < deadline, "a removed key stops working within " + JdbcKeyRing.FRESH);
+            Thread.sleep(50); // a bounded poll for the awaited condition
         }
     }
 }

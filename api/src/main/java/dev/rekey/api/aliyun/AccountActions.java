@@ -4,20 +4,18 @@ import dev.rekey.core.Accepted;
 import dev.rekey.core.AliyunPasswordPolicies;
 import dev.rekey.core.ChangeRequest;
 import dev.rekey.core.Instance;
+import dev.rekey.core.InstanceQueries;
+import dev.rekey.core.Operation;
+import dev.rekey.core.OperationState;
 import dev.rekey.core.Outcome;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.PasswordPolicy;
 import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
-import dev.rekey.core.Task;
-import dev.rekey.core.TaskStatus;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 
 /**
  * DescribeAccounts, ResetAccountPassword and ModifyAccountPassword for the instance's default account, which the real
@@ -28,9 +26,11 @@ import java.util.concurrent.TimeoutException;
 final class AccountActions {
     static final Duration WAIT = Duration.ofSeconds(10);
     private final PasswordChanges changes;
+    private final InstanceQueries instances;
 
-    AccountActions(PasswordChanges changes) {
+    AccountActions(PasswordChanges changes, InstanceQueries instances) {
         this.changes = changes;
+        this.instances = instances;
     }
 
     Map<String, Object> describeAccounts(AliyunRequest r) {
@@ -75,7 +75,7 @@ final class AccountActions {
      */
     private Instance defaultAccountOf(AliyunRequest r, String accountName) {
         String id = r.params().required("InstanceId");
-        Instance instance = changes.visibleInstance(r.tenant(), Product.ALIYUN_REDIS, null, id);
+        Instance instance = instances.visible(r.tenant(), Product.ALIYUN_REDIS, null, id);
         if (accountName != null && !accountName.isEmpty() && !accountName.equals(instance.id())) {
             throw new AliyunError(404, "InvalidAccountName.NotFound", "Specified AccountName does not exist in the"
                     + " instance " + instance.id() + ": its default account is named after the instance id.");
@@ -84,22 +84,14 @@ final class AccountActions {
     }
 
     private static Map<String, Object> awaitVerified(Accepted accepted) {
-        Task task;
-        try {
-            task = accepted.finished().get(WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            return Map.of(); // accepted: the instance shows Changing until the change is verified
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return Map.of();
-        } catch (ExecutionException e) {
-            throw new AliyunError(500, "InternalError", "The request processing has failed due to some unknown error,"
-                    + " exception or failure. Task " + accepted.task().id() + " did not complete.");
+        Operation op = accepted.await(WAIT);
+        if (op.state() == OperationState.SUCCEEDED) return Map.of();
+        if (!op.state().finished() && op.leaseOwner() != null) {
+            return Map.of(); // accepted and still applying: the instance shows Changing until the change is verified
         }
-        if (task.status() == TaskStatus.SUCCEED) return Map.of();
-        String why = task.status() == TaskStatus.FAILED ? task.message()
+        String why = op.state() == OperationState.FAILED ? op.result().message()
                 : "the engine's state could not be confirmed; Rekey reconciles it and the instance shows Changing until then";
         throw new AliyunError(500, "InternalError", "The request processing has failed due to some unknown error,"
-                + " exception or failure. Task " + task.id() + ": " + why);
+                + " exception or failure. Task " + op.id() + ": " + why);
     }
 }

@@ -2,7 +2,7 @@ package dev.rekey.api.aliyun;
 
 import dev.rekey.core.AttributeChanges;
 import dev.rekey.core.FailureException;
-import dev.rekey.core.InstanceStore;
+import dev.rekey.core.InstanceQueries;
 import dev.rekey.core.Limits;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.Product;
@@ -26,13 +26,13 @@ public final class AliyunRedis {
     private final AliyunRedisDescriber describer;
     private final AccountActions accounts;
 
-    public AliyunRedis(PasswordChanges changes, AttributeChanges attributeChanges, InstanceStore instances,
+    public AliyunRedis(PasswordChanges changes, AttributeChanges attributeChanges, InstanceQueries instances,
                        RateLimiter rateLimiter, Limits limits) {
         this.rateLimiter = rateLimiter;
         this.limits = limits;
         this.attributes = new InstanceAttributeAction(attributeChanges);
-        this.describer = new AliyunRedisDescriber(changes, instances);
-        this.accounts = new AccountActions(changes);
+        this.describer = new AliyunRedisDescriber(instances);
+        this.accounts = new AccountActions(changes, instances);
     }
 
     Map<String, Object> handle(AliyunRequest r) {

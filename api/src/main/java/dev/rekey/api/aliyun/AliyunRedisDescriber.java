@@ -1,8 +1,7 @@
 package dev.rekey.api.aliyun;
 
 import dev.rekey.core.Instance;
-import dev.rekey.core.InstanceStore;
-import dev.rekey.core.PasswordChanges;
+import dev.rekey.core.InstanceQueries;
 import dev.rekey.core.Product;
 
 import java.util.Arrays;
@@ -19,17 +18,15 @@ import java.util.stream.Collectors;
  * ResourceGroupId, ...) are ignored; a tag filter matches nothing, since instances carry no tags.
  */
 final class AliyunRedisDescriber {
-    private final PasswordChanges changes;
-    private final InstanceStore instances;
+    private final InstanceQueries instances;
 
-    AliyunRedisDescriber(PasswordChanges changes, InstanceStore instances) {
-        this.changes = changes;
+    AliyunRedisDescriber(InstanceQueries instances) {
         this.instances = instances;
     }
 
     Map<String, Object> describeInstanceAttribute(AliyunRequest r) {
         String id = r.params().required("InstanceId");
-        Instance i = changes.visibleInstance(r.tenant(), Product.ALIYUN_REDIS, null, id);
+        Instance i = instances.visible(r.tenant(), Product.ALIYUN_REDIS, null, id);
         return Map.of("Instances", Map.of("DBInstanceAttribute", List.of(InstanceView.attribute(i))));
     }
 

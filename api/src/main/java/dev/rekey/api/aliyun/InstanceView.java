@@ -1,15 +1,9 @@
 package dev.rekey.api.aliyun;
 
-import dev.rekey.core.AttributeChanges;
-import dev.rekey.core.Attributes;
 import dev.rekey.core.Instance;
-import dev.rekey.core.InstanceState;
 
-import java.time.LocalDateTime;
-import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -25,19 +19,18 @@ final class InstanceView {
     static final String CHARGE_TYPE = "PostPaid";
     static final String NETWORK_TYPE = "CLASSIC";
     static final String EDITION = "Community";
-    private static final DateTimeFormatter CREATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter UTC = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
     private InstanceView() {
     }
 
     static String status(Instance i) {
-        return i.state() == InstanceState.CHANGING ? "Changing" : "Normal";
+        return i.busy() ? "Changing" : "Normal";
     }
 
     /** "7.0" for a 7.0.15 engine: R-kvstore names major.minor versions. */
     static String engineVersion(Instance i) {
-        String full = i.attribute(Attributes.ENGINE_VERSION, "");
+        String full = i.engineVersion() == null ? "" : i.engineVersion();
         String[] parts = full.split("\\.");
         return parts.length >= 2 ? parts[0] + "." + parts[1] : full;
     }
@@ -48,7 +41,7 @@ final class InstanceView {
         m.put("Engine", ENGINE);
         m.put("HasRenewChangeOrder", "false");
         m.put("IsOrderCompleted", true);
-        m.put("VpcAuthMode", i.flag(Attributes.PASSWORD_FREE) ? "Close" : "Open");
+        m.put("VpcAuthMode", i.passwordFree() ? "Close" : "Open");
         m.put("Tags", Map.of("Tag", List.of()));
         return m;
     }
@@ -68,7 +61,7 @@ final class InstanceView {
         m.put("InstanceId", i.id());
         m.put("InstanceName", i.name() == null ? "" : i.name());
         m.put("InstanceStatus", status(i));
-        m.put("InstanceReleaseProtection", i.flag(AttributeChanges.RELEASE_PROTECTION));
+        m.put("InstanceReleaseProtection", i.releaseProtection());
         m.put("RegionId", i.region());
         m.put("ConnectionDomain", i.host() == null ? "" : i.host());
         m.put("PrivateIp", i.host() == null ? "" : i.host());
@@ -80,19 +73,8 @@ final class InstanceView {
         m.put("ChargeType", CHARGE_TYPE);
         m.put("NetworkType", NETWORK_TYPE);
         m.put("IsRds", true);
-        String created = createTime(i);
-        if (created != null) m.put("CreateTime", created);
+        m.put("CreateTime", UTC.format(i.createdAt()));
         return m;
     }
 
-    /** The store keeps the creation time in the server's local time; R-kvstore shows UTC. */
-    private static String createTime(Instance i) {
-        String local = i.attribute("created", null);
-        if (local == null) return null;
-        try {
-            return UTC.format(LocalDateTime.parse(local, CREATED).atZone(ZoneId.systemDefault()));
-        } catch (DateTimeParseException e) {
-            return null;
-        }
-    }
 }

@@ -1,10 +1,9 @@
 package dev.rekey.api.huawei;
 
-import dev.rekey.core.Attributes;
+import dev.rekey.api.Created;
 import dev.rekey.core.EngineKind;
 import dev.rekey.core.Instance;
-import dev.rekey.core.InstanceStore;
-import dev.rekey.core.PasswordChanges;
+import dev.rekey.core.InstanceQueries;
 import dev.rekey.core.Product;
 
 import java.util.ArrayList;
@@ -20,18 +19,16 @@ import java.util.Map;
 final class DcsDescriber {
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 1000;
-    private final PasswordChanges changes;
-    private final InstanceStore instances;
+    private final InstanceQueries instances;
 
-    DcsDescriber(PasswordChanges changes, InstanceStore instances) {
-        this.changes = changes;
+    DcsDescriber(InstanceQueries instances) {
         this.instances = instances;
     }
 
     Map<String, Object> show(DcsCall call) {
-        Instance i = changes.visibleInstance(call.tenant(), Product.HUAWEI_DCS, null, call.route().instanceId());
+        Instance i = instances.visible(call.tenant(), Product.HUAWEI_DCS, null, call.route().instanceId());
         Map<String, Object> out = common(i);
-        out.put("update_at", i.attribute("created", ""));
+        out.put("update_at", Created.local(i));
         out.put("available_zones", List.of());
         out.put("cache_mode", "single");
         out.put("product_type", "generic");
@@ -48,7 +45,7 @@ final class DcsDescriber {
         }
         List<Map<String, Object>> page = matching.stream().skip(q.offset()).limit(q.limit()).map(i -> {
             Map<String, Object> m = common(i);
-            m.put("updated_at", i.attribute("created", ""));
+            m.put("updated_at", Created.local(i));
             return m;
         }).toList();
         var out = new LinkedHashMap<String, Object>();
@@ -70,17 +67,17 @@ final class DcsDescriber {
         m.put("instance_id", i.id());
         m.put("name", i.name() == null ? i.id() : i.name());
         m.put("engine", engine(i.engineKind()));
-        m.put("engine_version", i.attribute(Attributes.ENGINE_VERSION, ""));
+        m.put("engine_version", i.engineVersion() == null ? "" : i.engineVersion());
         m.put("status", STATUS);
         m.put("sub_status", "normal");
         m.put("ip", i.host());
         m.put("port", i.port());
-        m.put("no_password_access", Boolean.toString(i.flag(Attributes.PASSWORD_FREE)));
-        m.put("access_user", i.engineKind() == EngineKind.MEMCACHED ? i.attribute(Attributes.ACCOUNT, "") : null);
+        m.put("no_password_access", Boolean.toString(i.passwordFree()));
+        m.put("access_user", i.engineKind() == EngineKind.MEMCACHED ? (i.account() == null ? "" : i.account()) : null);
         m.put("user_id", i.tenant());
         m.put("user_name", i.tenant());
         m.put("description", "");
-        m.put("created_at", i.attribute("created", ""));
+        m.put("created_at", Created.local(i));
         m.put("charging_mode", 0);
         m.put("enable_ssl", false);
         m.put("enable_publicip", false);

@@ -1,41 +1,37 @@
 package dev.rekey.api.huawei;
 
 import dev.rekey.core.Accepted;
-import dev.rekey.core.Attributes;
 import dev.rekey.core.ChangeRequest;
 import dev.rekey.core.EngineKind;
-import dev.rekey.core.ErrorCode;
 import dev.rekey.core.Failure;
 import dev.rekey.core.Instance;
+import dev.rekey.core.InstanceQueries;
 import dev.rekey.core.LockoutPolicy;
+import dev.rekey.core.Operation;
 import dev.rekey.core.Outcome;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.PasswordPolicy;
 import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
-import dev.rekey.core.Task;
 
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
+import java.time.Duration;
 
 /**
  * The synchronous password change with the old password, shared by v2 and v1.0 (they differ in policy and error
- * shape only) and the task wait that ResetPassword shares. Wrong and locked outcomes are 200 answers; one lockout
- * counter per instance serves both versions.
+ * shape only) and the wait that ResetPassword shares. Wrong and locked outcomes are 200 answers; the core keeps one
+ * lockout count per instance for both versions and says in its refusal how many attempts or minutes are left.
  */
 final class DcsPasswordChange {
-    private static final Logger LOG = Logger.getLogger(DcsPasswordChange.class.getName());
     /** How long a synchronous API waits for the engine change to be applied and verified. */
-    static final long WAIT_SECONDS = 10;
+    static final Duration WAIT = Duration.ofSeconds(10);
 
     private final PasswordChanges changes;
+    private final InstanceQueries instances;
     private final LockoutPolicy lockout;
 
-    DcsPasswordChange(PasswordChanges changes, LockoutPolicy lockout) {
+    DcsPasswordChange(PasswordChanges changes, InstanceQueries instances, LockoutPolicy lockout) {
         this.changes = changes;
+        this.instances = instances;
         this.lockout = lockout;
     }
 
@@ -44,7 +40,7 @@ final class DcsPasswordChange {
     }
 
     Instance instance(DcsCall call) {
-        return changes.visibleInstance(call.tenant(), Product.HUAWEI_DCS, null, call.route().instanceId());
+        return instances.visible(call.tenant(), Product.HUAWEI_DCS, null, call.route().instanceId());
     }
 
     ChangeResult change(DcsCall call, PolicyChoice policies) {
@@ -52,21 +48,20 @@ final class DcsPasswordChange {
         Secret old = body.password("old_password");
         Secret next = body.password("new_password");
         Instance instance = instance(call);
-        if (instance.flag(Attributes.PASSWORD_FREE)) {
+        if (instance.passwordFree()) {
             throw new DcsRefusal("DCS.4850", "Turn password-free access off with ResetPassword and a new_password first.");
         }
         PasswordPolicy policy = policies.of(instance.engineKind());
         requireShape(policy, "old_password", old, null);
-        requireShape(policy, "new_password", next, instance.attribute(Attributes.ACCOUNT, null));
+        requireShape(policy, "new_password", next, instance.account());
         if (old.sameAs(next)) {
             throw new DcsRefusal("DCS.4019", "new_password must differ from old_password.");
         }
-        LockoutPolicy.Attempt attempt = lockout.attempt();
         var request = new ChangeRequest(call.tenant(), call.actor(), Product.HUAWEI_DCS, null, instance.id(), old, next,
                 policy, call.route().operation().apiName, call.requestId());
-        return switch (changes.start(request, attempt)) {
+        return switch (changes.start(request)) {
             case Outcome.Ok<Accepted> ok -> finished(ok.value(), lockout.maxAttempts());
-            case Outcome.Fail<Accepted> fail -> refused(fail.failure(), attempt);
+            case Outcome.Fail<Accepted> fail -> refused(fail.failure());
         };
     }
 
@@ -82,44 +77,29 @@ final class DcsPasswordChange {
         });
     }
 
-    private ChangeResult refused(Failure failure, LockoutPolicy.Attempt attempt) {
-        if (failure.code() == ErrorCode.WRONG_OLD_PASSWORD) {
-            return ChangeResult.passwordFailed(attempt.retriesLeft(), lockout.lockMinutes());
-        }
-        if (failure.code() == ErrorCode.INSTANCE_LOCKED) {
-            return ChangeResult.locked(lockout.lockMinutes(), attempt.minutesLeft());
-        }
-        throw DcsErrors.of(failure);
-    }
-
-    private static ChangeResult finished(Accepted accepted, int maxAttempts) {
-        Task task = await(accepted);
-        return switch (task.status()) {
-            case SUCCEED -> ChangeResult.success(maxAttempts);
-            case FAILED -> ChangeResult.failed(maxAttempts, task.message());
-            case PREPARING, RUNNING -> throw notFinished();
+    private ChangeResult refused(Failure failure) {
+        return switch (failure) {
+            case Failure.WrongOldPassword wrong -> ChangeResult.passwordFailed(wrong.retriesLeft(), lockout.lockMinutes());
+            case Failure.Locked locked -> ChangeResult.locked(lockout.lockMinutes(), locked.minutesLeft());
+            default -> throw DcsErrors.of(failure);
         };
     }
 
-    /** The task once it has ended; DCS.4115 while it has not (after {@link #WAIT_SECONDS}, or left for recovery). */
-    static Task await(Accepted accepted) {
-        try {
-            Task task = accepted.finished().get(WAIT_SECONDS, TimeUnit.SECONDS);
-            if (!task.status().finished()) throw notFinished();
-            return task;
-        } catch (TimeoutException e) {
-            throw notFinished();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw notFinished();
-        } catch (ExecutionException e) {
-            LOG.log(Level.SEVERE, "task " + accepted.task().id() + " ended with an error", e.getCause());
-            throw new DcsRefusal("DCS.5000", "Task " + accepted.task().id() + " ended with an internal error.");
-        }
+    private static ChangeResult finished(Accepted accepted, int maxAttempts) {
+        Operation op = await(accepted);
+        return switch (op.state()) {
+            case SUCCEEDED -> ChangeResult.success(maxAttempts);
+            default -> ChangeResult.failed(maxAttempts, op.result().message());
+        };
     }
 
-    private static DcsRefusal notFinished() {
-        return new DcsRefusal("DCS.4115", "The change was accepted but has not finished within "
-                + WAIT_SECONDS + " s; retry once it has.");
+    /** The operation once it has ended; DCS.4115 while it has not (after {@link #WAIT}, or left for recovery). */
+    static Operation await(Accepted accepted) {
+        Operation op = accepted.await(WAIT);
+        if (!op.state().finished()) {
+            throw new DcsRefusal("DCS.4115", "The change was accepted but has not finished within "
+                    + WAIT.toSeconds() + " s; retry once it has.");
+        }
+        return op;
     }
 }

@@ -1,17 +1,16 @@
 package dev.rekey.api.huawei;
 
 import dev.rekey.core.Accepted;
-import dev.rekey.core.Attributes;
 import dev.rekey.core.ChangeRequest;
 import dev.rekey.core.DcsPasswordPolicies;
 import dev.rekey.core.EngineKind;
 import dev.rekey.core.Instance;
+import dev.rekey.core.Operation;
+import dev.rekey.core.OperationState;
 import dev.rekey.core.Outcome;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
-import dev.rekey.core.Task;
-import dev.rekey.core.TaskStatus;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,20 +45,21 @@ final class DcsV2Actions {
             throw new DcsRefusal("DCS.4839", "Memcached instances always require a password: no_password_access cannot be true.");
         }
         if (next != null) {
-            DcsPasswordChange.requireShape(DcsPasswordPolicies.V2, "new_password", next, instance.attribute(Attributes.ACCOUNT, null));
+            DcsPasswordChange.requireShape(DcsPasswordPolicies.V2, "new_password", next, instance.account());
         }
         var request = new ChangeRequest(call.tenant(), call.actor(), Product.HUAWEI_DCS, null, instance.id(), null, next,
                 DcsPasswordPolicies.V2, call.route().operation().apiName, call.requestId());
-        return switch (changes.start(request, change.lockout().attempt())) {
+        return switch (changes.start(request)) {
             case Outcome.Ok<Accepted> ok -> resetAnswer(DcsPasswordChange.await(ok.value()));
             case Outcome.Fail<Accepted> fail -> throw DcsErrors.of(fail.failure());
         };
     }
 
     /** The reference calls these three fields deprecated, always "5", "0", "0"; a reset has no {@code result}. */
-    private Map<String, Object> resetAnswer(Task task) {
-        if (task.status() != TaskStatus.SUCCEED) {
-            throw new DcsRefusal("DCS.4842", "The reset could not be applied and the previous password was kept: " + task.message());
+    private Map<String, Object> resetAnswer(Operation op) {
+        if (op.state() != OperationState.SUCCEEDED) {
+            throw new DcsRefusal("DCS.4842", "The reset could not be applied and the previous password was kept: "
+                    + op.result().message());
         }
         var body = new LinkedHashMap<String, Object>();
         body.put("lock_time", "0");

@@ -8,15 +8,13 @@ import dev.rekey.api.HttpAnswer;
 import dev.rekey.api.RawRequest;
 import dev.rekey.core.Credential;
 import dev.rekey.core.FailureException;
-import dev.rekey.core.InstanceStore;
+import dev.rekey.core.InstanceQueries;
 import dev.rekey.core.Limits;
 import dev.rekey.core.LockoutPolicy;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.Product;
 import dev.rekey.core.RateLimiter;
 
-import java.time.Clock;
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -31,7 +29,7 @@ public final class HuaweiDialect implements Dialect {
     private static final Logger LOG = Logger.getLogger(HuaweiDialect.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Five wrong old passwords in a row lock the instance (seeds 002 and 004). */
-    static final int MAX_ATTEMPTS = 5;
+    public static final int MAX_ATTEMPTS = 5;
     /** The seed's range for lock_time, in minutes. */
     static final int MAX_LOCK_MINUTES = 5;
     /** Requests per second per tenant and API unless {@code limits: huawei-dcs: <API>: n} says otherwise. */
@@ -44,16 +42,16 @@ public final class HuaweiDialect implements Dialect {
     private final DcsV1Actions v1;
     private final DcsDescriber describer;
 
-    public HuaweiDialect(HuaweiSignatureVerifier verifier, PasswordChanges changes, InstanceStore instances,
-                         RateLimiter rateLimiter, Limits limits, Clock clock) {
+    /** {@code lockout}: the policy the core applies to DCS instances; its figures are part of every answer. */
+    public HuaweiDialect(HuaweiSignatureVerifier verifier, PasswordChanges changes, InstanceQueries instances,
+                         LockoutPolicy lockout, RateLimiter rateLimiter, Limits limits) {
         this.verifier = verifier;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
-        var lockout = new LockoutPolicy(MAX_ATTEMPTS, Duration.ofMinutes(lockMinutes(limits)), clock);
-        var change = new DcsPasswordChange(changes, lockout);
+        var change = new DcsPasswordChange(changes, instances, lockout);
         this.v2 = new DcsV2Actions(changes, change);
         this.v1 = new DcsV1Actions(change);
-        this.describer = new DcsDescriber(changes, instances);
+        this.describer = new DcsDescriber(instances);
     }
 
     /** {@code limits: huawei-dcs: lock-minutes}, 0 to 5 as the seed's range allows; 5 when absent. */

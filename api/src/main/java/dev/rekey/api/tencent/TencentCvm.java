@@ -1,12 +1,11 @@
 package dev.rekey.api.tencent;
 
 import dev.rekey.core.BatchAccepted;
-import dev.rekey.core.CvmOutcome;
+import dev.rekey.core.CvmOperations;
 import dev.rekey.core.FailureException;
 import dev.rekey.core.GuestBatchRequest;
-import dev.rekey.core.GuestPasswordResets;
-import dev.rekey.core.GuestPower;
 import dev.rekey.core.GuestResetRequest;
+import dev.rekey.core.Outcome;
 import dev.rekey.core.Limits;
 import dev.rekey.core.Product;
 import dev.rekey.core.RateLimiter;
@@ -36,16 +35,13 @@ public final class TencentCvm implements TencentProduct {
     private static final Map<String, Integer> RATES = Map.of("ResetInstancesPassword", 10, "StopInstances", 10,
             "StartInstances", 10, "DescribeInstances", 40, "DescribeInstancesStatus", 40);
 
-    private final GuestPasswordResets resets;
-    private final GuestPower power;
+    private final CvmOperations cvm;
     private final TencentCvmDescriber describer;
     private final RateLimiter rateLimiter;
     private final Limits limits;
 
-    public TencentCvm(GuestPasswordResets resets, GuestPower power, TencentCvmDescriber describer,
-                      RateLimiter rateLimiter, Limits limits) {
-        this.resets = resets;
-        this.power = power;
+    public TencentCvm(CvmOperations cvm, TencentCvmDescriber describer, RateLimiter rateLimiter, Limits limits) {
+        this.cvm = cvm;
         this.describer = describer;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
@@ -97,7 +93,7 @@ public final class TencentCvm implements TencentProduct {
         String password = p.optionalString("Password");
         if (password == null) throw new TencentError("MissingParameter", "the request is missing the required parameter Password");
         var request = new GuestResetRequest(batch, userName(p), Secret.of(password), p.optionalBoolean("ForceStop", false));
-        return answer(resets.reset(request), r.action());
+        return answer(cvm.reset(request), r.action());
     }
 
     private static String userName(TencentParams p) {
@@ -117,7 +113,7 @@ public final class TencentCvm implements TencentProduct {
         TencentParams p = r.params();
         p.onlyKnown(STOP_PARAMS);
         var batch = batch(r, p);
-        return answer(power.stop(batch, stopType(p), stoppedMode(p)), r.action());
+        return answer(cvm.stop(batch, stopType(p), stoppedMode(p)), r.action());
     }
 
     /** StopType, or the deprecated ForceStop (true: soft, then forced); never both. */
@@ -148,7 +144,7 @@ public final class TencentCvm implements TencentProduct {
     private Map<String, Object> start(TencentRequest r) {
         TencentParams p = r.params();
         p.onlyKnown(Set.of("InstanceIds"));
-        return answer(power.start(batch(r, p)), r.action());
+        return answer(cvm.start(batch(r, p)), r.action());
     }
 
     private static GuestBatchRequest batch(TencentRequest r, TencentParams p) {
@@ -157,10 +153,10 @@ public final class TencentCvm implements TencentProduct {
     }
 
     /** Batch actions answer with the RequestId alone; the dialect adds it. */
-    private static Map<String, Object> answer(CvmOutcome<BatchAccepted> outcome, String action) {
+    private static Map<String, Object> answer(Outcome<BatchAccepted> outcome, String action) {
         return switch (outcome) {
-            case CvmOutcome.Ok<BatchAccepted> ok -> Map.of();
-            case CvmOutcome.Refused<BatchAccepted> refused -> throw TencentCvmErrors.of(refused.failure(), action);
+            case Outcome.Ok<BatchAccepted> ok -> Map.of();
+            case Outcome.Fail<BatchAccepted> refused -> throw TencentCvmErrors.of(refused.failure(), action);
         };
     }
 }

@@ -2,7 +2,7 @@ package dev.rekey.api.tencent;
 
 import dev.rekey.core.CvmInstance;
 import dev.rekey.core.Instance;
-import dev.rekey.core.InstanceStore;
+import dev.rekey.core.InstanceQueries;
 import dev.rekey.core.LatestOperation;
 import dev.rekey.core.Product;
 
@@ -22,9 +22,9 @@ public final class TencentCvmDescriber {
     private static final Set<String> STATUS_PARAMS = Set.of("InstanceIds", "Offset", "Limit");
     private static final int MAX_LIMIT = 100;
 
-    private final InstanceStore instances;
+    private final InstanceQueries instances;
 
-    public TencentCvmDescriber(InstanceStore instances) {
+    public TencentCvmDescriber(InstanceQueries instances) {
         this.instances = instances;
     }
 
@@ -94,21 +94,20 @@ public final class TencentCvmDescriber {
         m.put("PrivateIpAddresses", List.of());
         m.put("OsName", c.image().isEmpty() ? (c.windows() ? "Windows Server" : "Linux") : c.image());
         m.put("InstanceState", c.state().name());
-        m.put("StopChargingMode", c.stopChargingMode());
+        m.put("StopChargingMode", c.facts().stopChargingMode());
         m.put("Uuid", UUID.nameUUIDFromBytes(i.id().getBytes(StandardCharsets.UTF_8)).toString());
         m.put("CreatedTime", createdTime(i));
-        m.put("LatestOperation", latest.action());
-        m.put("LatestOperationState", latest.state() == null ? null : latest.state().name());
-        m.put("LatestOperationRequestId", latest.requestId());
-        m.put("LatestOperationErrorMsg", latest.errorMessage());
+        m.put("LatestOperation", latest == null ? null : latest.action());
+        m.put("LatestOperationState", latest == null ? null : latest.state().name());
+        m.put("LatestOperationRequestId", latest == null ? null : latest.requestId());
+        m.put("LatestOperationErrorMsg", latest == null ? null : latest.errorMessage());
         m.put("DefaultLoginUser", c.defaultUser());
         m.put("DefaultLoginPort", c.windows() ? 3389 : 22);
         return m;
     }
 
-    /** The store keeps "yyyy-MM-dd HH:mm:ss" (UTC on a server in UTC); the API shows ISO-8601 with a Z. */
+    /** ISO-8601 in UTC with a Z, to the second, as the API shows it. */
     private static String createdTime(Instance i) {
-        String created = i.attribute("created", "");
-        return created.isEmpty() ? null : created.replace(' ', 'T') + "Z";
+        return i.createdAt().truncatedTo(java.time.temporal.ChronoUnit.SECONDS).toString();
     }
 }

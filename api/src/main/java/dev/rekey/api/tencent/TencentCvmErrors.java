@@ -1,7 +1,7 @@
 package dev.rekey.api.tencent;
 
-import dev.rekey.core.CvmFailure;
 import dev.rekey.core.CvmInstanceState;
+import dev.rekey.core.CvmOperations;
 import dev.rekey.core.Failure;
 
 import java.util.Set;
@@ -30,13 +30,19 @@ final class TencentCvmErrors {
     private TencentCvmErrors() {
     }
 
-    static TencentError of(CvmFailure failure, String action) {
+    /**
+     * A CVM batch's refusal: a refused state names the state, and an operation in progress is a running reset (the
+     * same kind of job: {@code MutexOperation.TaskRunning}) or any other operation.
+     */
+    static TencentError of(Failure failure, String action) {
         return switch (failure) {
-            case CvmFailure.Common c -> of(c.failure());
-            case CvmFailure.InstanceStateRefused s -> new TencentError(stateCode(action, s.state()), s.message());
-            case CvmFailure.TaskRunning t -> new TencentError("MutexOperation.TaskRunning", t.message());
-            case CvmFailure.OperationInProgress o ->
-                    new TencentError("OperationDenied.InstanceOperationInProgress", o.message());
+            case Failure.CvmStateRefused s -> new TencentError(stateCode(action, s.state()), s.message());
+            case Failure.OperationRunning r when CvmOperations.RESET.equals(r.action()) ->
+                    new TencentError("MutexOperation.TaskRunning", r.message());
+            case Failure.OperationRunning r -> new TencentError("OperationDenied.InstanceOperationInProgress", r.message());
+            case Failure.Plain p -> of(p);
+            case Failure.WrongOldPassword w -> of((Failure) w);
+            case Failure.Locked l -> of((Failure) l);
         };
     }
 

@@ -3,14 +3,15 @@ package dev.rekey.api.tencent;
 import dev.rekey.core.Accepted;
 import dev.rekey.core.ChangeRequest;
 import dev.rekey.core.FailureException;
+import dev.rekey.core.InstanceQueries;
 import dev.rekey.core.Limits;
+import dev.rekey.core.Operation;
 import dev.rekey.core.Outcome;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.PasswordPolicies;
 import dev.rekey.core.Product;
 import dev.rekey.core.RateLimiter;
 import dev.rekey.core.Secret;
-import dev.rekey.core.Task;
 
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -25,12 +26,15 @@ public final class TencentRedis implements TencentProduct {
     private static final Set<String> RESET_PARAMS = Set.of("InstanceId", "Password", "NoAuth", "EncryptPassword");
 
     private final PasswordChanges changes;
+    private final InstanceQueries queries;
     private final RateLimiter rateLimiter;
     private final Limits limits;
     private final TencentRedisDescriber describer;
 
-    public TencentRedis(PasswordChanges changes, RateLimiter rateLimiter, Limits limits, TencentRedisDescriber describer) {
+    public TencentRedis(PasswordChanges changes, InstanceQueries queries, RateLimiter rateLimiter, Limits limits,
+                        TencentRedisDescriber describer) {
         this.changes = changes;
+        this.queries = queries;
         this.rateLimiter = rateLimiter;
         this.limits = limits;
         this.describer = describer;
@@ -107,7 +111,7 @@ public final class TencentRedis implements TencentProduct {
 
     private static Map<String, Object> taskAnswer(Outcome<Accepted> outcome) {
         return switch (outcome) {
-            case Outcome.Ok<Accepted> ok -> Map.of("TaskId", ok.value().task().id());
+            case Outcome.Ok<Accepted> ok -> Map.of("TaskId", ok.value().operation().id());
             case Outcome.Fail<Accepted> fail -> throw TencentRedisErrors.of(fail.failure());
         };
     }
@@ -116,19 +120,19 @@ public final class TencentRedis implements TencentProduct {
         TencentParams p = r.params();
         p.onlyKnown(Set.of("TaskId"));
         long id = p.requiredLong("TaskId");
-        Task task = changes.task(r.tenant(), id).orElseThrow(() ->
+        Operation task = queries.operation(r.tenant(), id).orElseThrow(() ->
                 new TencentError("InvalidParameter.InvalidParameter", "the task " + id + " does not exist"));
         var out = new LinkedHashMap<String, Object>();
-        out.put("Status", switch (task.status()) {
-            case PREPARING -> "preparing";
+        out.put("Status", switch (task.state()) {
+            case REQUESTED, QUEUED -> "preparing";
             case RUNNING -> "running";
-            case SUCCEED -> "succeed";
-            case FAILED -> "failed";
+            case SUCCEEDED -> "succeed";
+            case FAILED, REFUSED -> "failed";
         });
         out.put("StartTime", TIME.format(task.createdAt()));
-        out.put("TaskType", task.kind());
+        out.put("TaskType", task.action());
         out.put("InstanceId", task.instanceId());
-        out.put("TaskMessage", task.message() == null ? "" : task.message());
+        out.put("TaskMessage", task.result().message() == null ? "" : task.result().message());
         return out;
     }
 }

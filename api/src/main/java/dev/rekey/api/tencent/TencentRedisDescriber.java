@@ -1,9 +1,8 @@
 package dev.rekey.api.tencent;
 
-import dev.rekey.core.Attributes;
+import dev.rekey.api.Created;
 import dev.rekey.core.Instance;
-import dev.rekey.core.InstanceState;
-import dev.rekey.core.InstanceStore;
+import dev.rekey.core.InstanceQueries;
 import dev.rekey.core.Product;
 
 import java.util.ArrayList;
@@ -19,9 +18,9 @@ public final class TencentRedisDescriber {
             "SubnetIds", "SearchKey", "ProjectIds", "InstanceName", "UniqVpcIds", "UniqSubnetIds", "RegionIds", "Status",
             "TypeVersion", "EngineName", "AutoRenew", "BillingMode", "Type", "SearchKeys", "TypeList", "MonitorVersion",
             "InstanceTags", "TagKeys", "ProductVersions", "InstanceIds", "AzMode");
-    private final InstanceStore instances;
+    private final InstanceQueries instances;
 
-    public TencentRedisDescriber(InstanceStore instances) {
+    public TencentRedisDescriber(InstanceQueries instances) {
         this.instances = instances;
     }
 
@@ -59,11 +58,11 @@ public final class TencentRedisDescriber {
 
     /** 1 = in a flow (a change is applying), 2 = running. */
     static int status(Instance i) {
-        return i.state() == InstanceState.CHANGING ? 1 : 2;
+        return i.busy() ? 1 : 2;
     }
 
     private static Map<String, Object> render(Instance i) {
-        boolean free = i.flag(Attributes.PASSWORD_FREE);
+        boolean free = i.passwordFree();
         var m = new LinkedHashMap<String, Object>();
         m.put("InstanceName", i.name() == null ? "" : i.name());
         m.put("InstanceId", i.id());
@@ -81,8 +80,8 @@ public final class TencentRedisDescriber {
         m.put("NoAuth", free);
         m.put("PasswordFree", free ? 1 : 0);
         m.put("BillingMode", 0);
-        m.put("CurrentRedisVersion", i.attribute(Attributes.ENGINE_VERSION, ""));
-        m.put("Createtime", i.attribute("created", ""));
+        m.put("CurrentRedisVersion", i.engineVersion() == null ? "" : i.engineVersion());
+        m.put("Createtime", Created.local(i));
         return m;
     }
 }

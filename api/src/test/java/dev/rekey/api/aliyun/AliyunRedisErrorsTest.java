@@ -12,7 +12,7 @@ class AliyunRedisErrorsTest {
     @Test
     void everyCoreFailureHasAnAliyunCodeAndAnHttpErrorStatus() {
         for (ErrorCode code : ErrorCode.values()) {
-            AliyunError e = AliyunRedisErrors.of("ModifyInstanceAttribute", new Failure(code, "why"));
+            AliyunError e = AliyunRedisErrors.of("ModifyInstanceAttribute", Failure.of(code, "why"));
             assertTrue(e.status() >= 400 && e.status() < 600, code + " -> " + e.status());
             assertTrue(e.getMessage().contains("why") || code == ErrorCode.WRONG_OLD_PASSWORD, code + ": " + e.getMessage());
         }
@@ -40,7 +40,7 @@ class AliyunRedisErrorsTest {
     }
 
     private static void assertError(int status, String code, ErrorCode core, String action) {
-        AliyunError e = AliyunRedisErrors.of(action, new Failure(core, "why"));
+        AliyunError e = AliyunRedisErrors.of(action, Failure.of(core, "why"));
         assertEquals(status, e.status(), core.name());
         assertEquals(code, e.code(), core.name());
     }

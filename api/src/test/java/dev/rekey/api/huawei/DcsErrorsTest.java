@@ -24,13 +24,13 @@ class DcsErrorsTest {
     @Test
     void everyCoreFailureHasADocumentedAnswer() {
         for (ErrorCode code : ErrorCode.values()) {
-            DcsRefusal r = DcsErrors.of(new Failure(code, "why"));
+            DcsRefusal r = DcsErrors.of(Failure.of(code, "why"));
             assertTrue(r.error().status() >= 400, code + " → " + r.error());
         }
-        assertEquals("DCS.3022", DcsErrors.of(new Failure(ErrorCode.INSTANCE_NOT_FOUND, "x")).error().code());
-        assertEquals(404, DcsErrors.of(new Failure(ErrorCode.INSTANCE_NOT_FOUND, "x")).error().status());
-        assertEquals("DCS.4115", DcsErrors.of(new Failure(ErrorCode.INSTANCE_BUSY, "x")).error().code());
-        assertEquals("DCS.4049", DcsErrors.of(new Failure(ErrorCode.ENGINE_UNAVAILABLE, "x")).error().code());
+        assertEquals("DCS.3022", DcsErrors.of(Failure.of(ErrorCode.INSTANCE_NOT_FOUND, "x")).error().code());
+        assertEquals(404, DcsErrors.of(Failure.of(ErrorCode.INSTANCE_NOT_FOUND, "x")).error().status());
+        assertEquals("DCS.4115", DcsErrors.of(Failure.of(ErrorCode.INSTANCE_BUSY, "x")).error().code());
+        assertEquals("DCS.4049", DcsErrors.of(Failure.of(ErrorCode.ENGINE_UNAVAILABLE, "x")).error().code());
     }
 
     /** Every DCS code the dialect answers with, and its v1.0 numeric twin (the DCS name when the table has none). */
@@ -60,7 +60,7 @@ class DcsErrorsTest {
 
     @Test
     void throttlingIsTheGatewaysAnswerWithTheRequestIdInTheBody() throws Exception {
-        var refusal = DcsErrors.of(new Failure(ErrorCode.RATE_LIMITED, "more than 20 requests per second"));
+        var refusal = DcsErrors.of(Failure.of(ErrorCode.RATE_LIMITED, "more than 20 requests per second"));
         assertEquals(429, refusal.answer(true, "r").status());
         JsonNode body = body(refusal, true);
         assertEquals("APIGW.0308", body.get("error_code").asText());

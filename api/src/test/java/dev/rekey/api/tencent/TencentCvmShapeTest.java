@@ -1,6 +1,5 @@
 package dev.rekey.api.tencent;
 
-import dev.rekey.core.CvmFailure;
 import dev.rekey.core.CvmInstanceState;
 import dev.rekey.core.ErrorCode;
 import dev.rekey.core.Failure;
@@ -83,13 +82,14 @@ class TencentCvmShapeTest {
     @Test
     void cvmOnlyFailuresHaveTheirCodes() {
         assertEquals("MutexOperation.TaskRunning",
-                TencentCvmErrors.of(new CvmFailure.TaskRunning("ins-aaaa1111", "m"), "ResetInstancesPassword").code());
+                TencentCvmErrors.of(new Failure.OperationRunning("ins-aaaa1111", 1001, "ResetInstancesPassword", "r", "m"),
+                        "ResetInstancesPassword").code());
         assertEquals("OperationDenied.InstanceOperationInProgress", TencentCvmErrors.of(
-                new CvmFailure.OperationInProgress("ins-aaaa1111", "StopInstances", "m"), "ResetInstancesPassword").code());
-        assertEquals("InvalidInstanceId.NotFound", TencentCvmErrors.of(new CvmFailure.Common(
-                new Failure(ErrorCode.INSTANCE_NOT_FOUND, "m")), "ResetInstancesPassword").code());
+                new Failure.OperationRunning("ins-aaaa1111", 1002, "StopInstances", "r", "m"), "ResetInstancesPassword").code());
+        assertEquals("InvalidInstanceId.NotFound", TencentCvmErrors.of(
+                Failure.of(ErrorCode.INSTANCE_NOT_FOUND, "m"), "ResetInstancesPassword").code());
         assertEquals("InvalidParameterValue.InvalidPassword",
-                TencentCvmErrors.of(new Failure(ErrorCode.PASSWORD_RULE, "m")).code());
+                TencentCvmErrors.of(Failure.of(ErrorCode.PASSWORD_RULE, "m")).code());
     }
 
     @Test

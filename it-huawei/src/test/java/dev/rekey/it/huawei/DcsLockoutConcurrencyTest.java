@@ -2,7 +2,6 @@ package dev.rekey.it.huawei;
 
 import com.huaweicloud.sdk.dcs.v2.model.ShowInstanceResponse;
 import dev.rekey.core.AuditEntry;
-import dev.rekey.core.LockoutPolicy;
 import dev.rekey.server.RedisCli;
 import dev.rekey.server.TestRekey;
 import org.junit.jupiter.api.AfterAll;
@@ -65,8 +64,7 @@ class DcsLockoutConcurrencyTest {
                 results.stream().filter(r -> r.startsWith("passwordFailed")).map(r -> r.substring(0, 16)).sorted().toList(),
                 "each count down step answered exactly once");
 
-        var instance = rekey.rekey().stores().instances().find(ID).orElseThrow();
-        assertEquals("5", instance.attributes().get(LockoutPolicy.FAILURES), "the engine answered five checks, no more");
+        assertEquals(5, rekey.rekey().stores().instances().lockout(ID).failures(), "the engine answered five checks, no more");
         List<AuditEntry> audit = rekey.rekey().stores().audit().recent(1000).stream()
                 .filter(e -> ID.equals(e.instanceId())).toList();
         assertEquals(4, audit.stream().filter(e -> e.outcome().equals("refused: WRONG_OLD_PASSWORD")).count());

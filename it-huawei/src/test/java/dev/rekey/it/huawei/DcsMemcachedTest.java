@@ -147,7 +147,7 @@ class DcsMemcachedTest {
         var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> summary(change(dcs, ID, current, "Memc#Pass8")));
         var instances = rekey.rekey().stores().instances();
         long deadline = System.currentTimeMillis() + 5_000;
-        while (instances.find(ID).orElseThrow().activeTaskId() == null && !first.isDone() && System.currentTimeMillis() < deadline) {
+        while (instances.find(ID).orElseThrow().activeOperation() == null && !first.isDone() && System.currentTimeMillis() < deadline) {
             Thread.sleep(2);
         }
         // memcached takes up to a second to reload its auth file: the first change is still being applied

@@ -2,7 +2,6 @@ package dev.rekey.it.huawei;
 
 import com.huaweicloud.sdk.dcs.v2.DcsClient;
 import com.huaweicloud.sdk.dcs.v2.model.ShowInstanceResponse;
-import dev.rekey.core.LockoutPolicy;
 import dev.rekey.server.RedisCli;
 import dev.rekey.server.TestRekey;
 import dev.rekey.testkit.TestDatabases;
@@ -92,8 +91,7 @@ class DcsTwoNodeLockoutTest {
         }
         assertEquals(4, results.stream().filter(r -> r.startsWith("passwordFailed")).count(), results.toString());
         assertEquals(REQUESTS - 4, results.stream().filter(r -> r.startsWith("locked 0")).count(), results.toString());
-        var instance = a.rekey().stores().instances().find(ID).orElseThrow();
-        assertEquals("5", instance.attributes().get(LockoutPolicy.FAILURES), "five verifications across the fleet, no sixth");
+        assertEquals(5, a.rekey().stores().instances().lockout(ID).failures(), "five verifications across the fleet, no sixth");
 
         assertTrue(summary(change(sdk.get(1), ID, "Initial#Pass1", "Second#Pass2")).startsWith("locked 0"),
                 "locked on the other node too, even for the right password");

@@ -83,7 +83,7 @@ class DcsUnconfirmedChangeTest {
         var instances = rekey.rekey().stores().instances();
         long deadline = System.currentTimeMillis() + 45_000;
         while (System.currentTimeMillis() < deadline
-                && (instances.find(ID).orElseThrow().activeTaskId() != null || !accepts("Memc#Pass1"))) {
+                && (instances.find(ID).orElseThrow().activeOperation() != null || !accepts("Memc#Pass1"))) {
             Thread.sleep(200);
         }
         assertFalse(accepts("Memc#Pass2"), "the password the caller was not told took never works");

@@ -9,12 +9,15 @@ import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Runs accepted changes on virtual threads; {@link #close()} lets running ones finish so no engine is left midway. */
-public final class TaskRunner implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(TaskRunner.class.getName());
+/**
+ * Runs operations and periodic rounds on virtual threads; {@link #close()} lets running operations finish so that no
+ * engine is left midway.
+ */
+public final class Workers implements AutoCloseable {
+    private static final Logger LOG = Logger.getLogger(Workers.class.getName());
     private volatile boolean closed;
     private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("rekey-task-", 0).factory());
+            Thread.ofVirtual().name("rekey-op-", 0).factory());
 
     public <T> CompletableFuture<T> submit(Supplier<T> work) {
         return CompletableFuture.supplyAsync(work, executor);
@@ -37,6 +40,10 @@ public final class TaskRunner implements AutoCloseable {
                 }
             }
         });
+    }
+
+    public boolean closed() {
+        return closed;
     }
 
     @Override
