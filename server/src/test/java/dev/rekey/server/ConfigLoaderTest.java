@@ -129,6 +129,15 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void theDemoConfigurationLoads() throws java.io.IOException {
+        try (var in = Main.class.getResourceAsStream("demo.yaml")) {
+            RekeyConfig c = loader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), BASE);
+            assertEquals(5, c.instances().size());
+            assertEquals(3, c.credentials().size());
+        }
+    }
+
+    @Test
     void absentSectionsTakeTheirDefaults() {
         RekeyConfig c = loader.parse("# nothing but a comment\n", BASE);
         assertEquals("127.0.0.1", c.bind());
