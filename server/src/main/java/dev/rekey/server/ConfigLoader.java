@@ -1,10 +1,5 @@
 package dev.rekey.server;
 
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.rekey.core.Cloud;
 import dev.rekey.core.Credential;
 import dev.rekey.core.EngineKind;
@@ -15,19 +10,25 @@ import dev.rekey.core.Secret;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
-/** Reads and validates the YAML configuration; every error names the key and its line. */
+/**
+ * Reads and validates the YAML configuration: Jackson binds each section and refuses what does not fit its record
+ * ({@link ConfigBinding}); the rules here are those a record cannot state alone (ranges, keys that need one another,
+ * references between sections). Every error names the key path and its line.
+ */
 public final class ConfigLoader {
-    private static final YAMLFactory YAML = new YAMLFactory();
+    /** HuaweiDialect's range for lock_time, as DCS documents it. */
+    private static final int MAX_LOCK_MINUTES = 5;
+    private static final Duration MAX_ENGINE_TIMEOUT = Duration.ofSeconds(60);
     private final Function<String, String> env;
 
     public ConfigLoader(Function<String, String> env) {
@@ -45,36 +46,28 @@ public final class ConfigLoader {
     }
 
     public RekeyConfig parse(String yaml, Path baseDir) {
-        JsonNode tree;
         Map<String, Integer> lines;
         try {
-            tree = new ObjectMapper(YAML).readTree(yaml);
-            lines = lineNumbers(yaml);
+            lines = ConfigPath.linesOf(yaml);
         } catch (IOException e) {
-            throw new ConfigException("the configuration is not valid YAML: " + e.getMessage());
+            throw ConfigBinding.notYaml(e);
         }
-        var root = new ConfigNode(tree, "", lines).onlyKeys(Set.of("server", "store", "tenants", "instances", "limits"));
-        var server = root.child("server").onlyKeys(Set.of("port", "data", "bind"));
-        Path data = baseDir.resolve(server.child("data").text("./data")).normalize();
-        var store = root.child("store").onlyKeys(Set.of("url", "key-file", "task-lease-seconds"));
-        int lease = store.child("task-lease-seconds").integer(30);
-        if (lease < 1) throw store.child("task-lease-seconds").error("must be at least 1");
-        String url = store.child("url").text(null);
-        url = url == null ? RekeyConfig.defaultStoreUrl(data) : resolveH2Path(url, baseDir);
-        String keyFile = store.child("key-file").text(null);
-        List<Credential> credentials = tenants(root.child("tenants"));
-        Set<String> tenantNames = new HashSet<>();
-        credentials.forEach(c -> tenantNames.add(c.tenant()));
-        root.child("tenants").list().forEach(t -> tenantNames.add(t.child("name").requiredText()));
-        var instances = new ArrayList<RekeyConfig.InstanceConfig>();
-        var ids = new HashSet<String>();
-        for (ConfigNode n : root.child("instances").list()) {
-            var ic = instance(n, tenantNames);
-            if (!ids.add(ic.id())) throw n.child("id").error("the instance id " + ic.id() + " appears twice");
-            instances.add(ic);
-        }
-        return new RekeyConfig(server.child("bind").text("127.0.0.1"), server.child("port").integer(8080), data, url,
-                keyFile == null ? null : baseDir.resolve(keyFile).normalize(), lease, credentials, instances, limits(root.child("limits")));
+        ConfigFile file = ConfigBinding.read(yaml, env, lines);
+        var root = ConfigPath.root(lines);
+        var server = checked(file.server(), root.key("server"));
+        var store = checked(file.store(), root.key("store"));
+        Duration engineTimeout = checked(file.engines(), root.key("engines")).timeout();
+        List<Credential> credentials = credentials(file.tenants(), root.key("tenants"));
+        Set<String> tenants = new HashSet<>();
+        file.tenants().forEach(t -> tenants.add(t.name()));
+        checkInstances(file.instances(), root.key("instances"), tenants);
+        Limits limits = limits(file.limits(), root.key("limits"));
+
+        Path data = baseDir.resolve(server.data()).normalize();
+        String url = store.url() == null ? RekeyConfig.defaultStoreUrl(data) : resolveH2Path(store.url(), baseDir);
+        Path keyFile = store.keyFile() == null ? null : baseDir.resolve(store.keyFile()).normalize();
+        return new RekeyConfig(server.bind(), server.port(), data, url, keyFile, store.taskLeaseSeconds(), store.poolSize(),
+                engineTimeout, server.log(), credentials, file.instances(), limits);
     }
 
     /** Relative H2 file paths resolve against the configuration file's folder, as every other path does. */
@@ -88,131 +81,149 @@ public final class ConfigLoader {
         return prefix + baseDir.resolve(path).normalize() + options;
     }
 
-    private List<Credential> tenants(ConfigNode tenants) {
-        var out = new ArrayList<Credential>();
-        for (ConfigNode t : tenants.list()) {
-            t.onlyKeys(Set.of("name", "tencent", "aliyun", "huawei"));
-            String name = t.child("name").requiredText();
-            var tc = t.child("tencent").onlyKeys(Set.of("secret-id", "secret-key"));
-            if (tc.present()) out.add(new Credential(Cloud.TENCENT, name, tc.child("secret-id").requiredText(),
-                    Secret.of(tc.child("secret-key").requiredText()), null));
-            var al = t.child("aliyun").onlyKeys(Set.of("access-key-id", "access-key-secret"));
-            if (al.present()) out.add(new Credential(Cloud.ALIYUN, name, al.child("access-key-id").requiredText(),
-                    Secret.of(al.child("access-key-secret").requiredText()), null));
-            var hw = t.child("huawei").onlyKeys(Set.of("ak", "sk", "project-id"));
-            if (hw.present()) out.add(new Credential(Cloud.HUAWEI, name, hw.child("ak").requiredText(),
-                    Secret.of(hw.child("sk").requiredText()), hw.child("project-id").requiredText()));
+    private static ConfigFile.Server checked(ConfigFile.Server server, ConfigPath at) {
+        range(at.key("port"), server.port(), 0, 65535, "0 picks a free port");
+        required(at.key("data"), server.data());
+        required(at.key("bind"), server.bind());
+        return server;
+    }
+
+    /** The URL is never quoted: a PostgreSQL URL may carry a password. */
+    private static ConfigFile.Store checked(ConfigFile.Store store, ConfigPath at) {
+        if (store.url() != null && !store.url().startsWith("jdbc:h2:") && !store.url().startsWith("jdbc:postgresql:")) {
+            throw at.key("url").error("must be a jdbc:h2: or jdbc:postgresql: URL");
         }
-        var seen = new HashSet<String>();
-        for (Credential c : out) {
-            if (!seen.add(c.cloud() + "/" + c.keyId())) {
-                throw new ConfigException("tenants: the " + c.cloud().name().toLowerCase(Locale.ROOT) + " key " + c.keyId() + " is given to two tenants");
+        if (store.keyFile() != null) required(at.key("key-file"), store.keyFile());
+        range(at.key("task-lease-seconds"), store.taskLeaseSeconds(), 2, 3600, "how soon another node takes over a dead node's task");
+        range(at.key("pool-size"), store.poolSize(), 1, 200, "connections to the store");
+        return store;
+    }
+
+    private static ConfigFile.Engines checked(ConfigFile.Engines engines, ConfigPath at) {
+        Duration t = engines.timeout();
+        if (t.isZero() || t.compareTo(MAX_ENGINE_TIMEOUT) > 0) {
+            throw at.key("timeout").error("must be more than 0 and at most 60s, not " + t.toMillis() + "ms");
+        }
+        return engines;
+    }
+
+    /** The tenants' key pairs, in file order; a key id given to two tenants would make a signature ambiguous. */
+    private static List<Credential> credentials(List<ConfigFile.Tenant> tenants, ConfigPath at) {
+        var out = new ArrayList<Credential>();
+        var names = new HashSet<String>();
+        var owners = new HashMap<String, String>();
+        for (int i = 0; i < tenants.size(); i++) {
+            ConfigFile.Tenant t = tenants.get(i);
+            ConfigPath ti = at.item(i);
+            String name = required(ti.key("name"), t.name());
+            if (!names.add(name)) throw ti.key("name").error("the tenant name " + name + " appears twice");
+            var keys = new ArrayList<Credential>();
+            if (t.tencent() != null) {
+                ConfigPath k = ti.key("tencent");
+                keys.add(new Credential(Cloud.TENCENT, name, required(k.key("secret-id"), t.tencent().secretId()),
+                        required(k.key("secret-key"), t.tencent().secretKey()), null));
             }
+            if (t.aliyun() != null) {
+                ConfigPath k = ti.key("aliyun");
+                keys.add(new Credential(Cloud.ALIYUN, name, required(k.key("access-key-id"), t.aliyun().accessKeyId()),
+                        required(k.key("access-key-secret"), t.aliyun().accessKeySecret()), null));
+            }
+            if (t.huawei() != null) {
+                ConfigPath k = ti.key("huawei");
+                keys.add(new Credential(Cloud.HUAWEI, name, required(k.key("ak"), t.huawei().ak()),
+                        required(k.key("sk"), t.huawei().sk()), required(k.key("project-id"), t.huawei().projectId())));
+            }
+            for (Credential c : keys) {
+                String cloud = c.cloud().name().toLowerCase(Locale.ROOT);
+                String owner = owners.putIfAbsent(c.cloud() + "/" + c.keyId(), name);
+                if (owner != null) throw ti.key(cloud).error("the " + cloud + " key " + c.keyId() + " is already given to tenant " + owner);
+            }
+            out.addAll(keys);
         }
         return out;
     }
 
-    private RekeyConfig.InstanceConfig instance(ConfigNode n, Set<String> tenants) {
-        n.onlyKeys(Set.of("id", "tenant", "product", "region", "name", "engine", "os", "image", "state", "engine-version", "user"));
-        String id = n.child("id").requiredText();
-        String tenant = n.child("tenant").requiredText();
-        if (!tenants.contains(tenant)) throw n.child("tenant").error("no tenant named '" + tenant + "' is configured");
-        Product product;
-        try {
-            product = Product.fromKey(n.child("product").requiredText());
-        } catch (IllegalArgumentException e) {
-            throw n.child("product").error(e.getMessage());
-        }
-        var extra = new LinkedHashMap<String, String>();
-        for (String k : List.of("os", "image", "state", "engine-version", "user")) {
-            String v = n.child(k).text(null);
-            if (v != null) extra.put(k, v);
-        }
-        return new RekeyConfig.InstanceConfig(id, tenant, product, n.child("region").text("ap-guangzhou"),
-                n.child("name").text(id), engine(n.child("engine")), extra);
-    }
-
-    private RekeyConfig.EngineConfig engine(ConfigNode e) {
-        if (!e.present()) throw e.error("is required");
-        e.onlyKeys(Set.of("kind", "spawn", "host", "port", "admin-user", "admin-password-env", "password", "user", "users", "channel"));
-        EngineKind kind;
-        try {
-            kind = EngineKind.valueOf(e.child("kind").requiredText().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException ex) {
-            throw e.child("kind").error("must be redis, memcached or guest");
-        }
-        boolean spawn = e.child("spawn").bool(false);
-        String pwText = e.child("password").text(null);
-        Secret initial = pwText == null ? null : Secret.of(pwText);
-        Secret admin = null;
-        String adminEnv = e.child("admin-password-env").text(null);
-        if (adminEnv != null) {
-            String v = env.apply(adminEnv);
-            if (v == null) throw e.child("admin-password-env").error("the environment variable " + adminEnv + " is not set");
-            admin = Secret.of(v);
-        }
-        String host = e.child("host").text(null);
-        int port = e.child("port").integer(0);
-        String channel = e.child("channel").text(null);
-        if (!spawn && kind != EngineKind.GUEST && (host == null || port <= 0)) {
-            throw e.error("an engine that is not spawned needs host and port (or set spawn: true)");
-        }
-        if (!spawn && kind == EngineKind.REDIS && admin == null) {
-            throw e.error("an external redis needs admin-user and admin-password-env");
-        }
-        if (kind == EngineKind.MEMCACHED && !spawn) {
-            throw e.child("spawn").error("memcached instances are always spawned: Rekey must own their auth file");
-        }
-        if (spawn && kind != EngineKind.GUEST && initial == null) {
-            throw e.child("password").error("a spawned engine needs its initial password");
-        }
-        if (kind == EngineKind.GUEST && !spawn && channel == null) {
-            throw e.error("a guest needs spawn: true or a channel: unix:/path/to/qga.sock");
-        }
-        return new RekeyConfig.EngineConfig(kind, spawn, host, port, e.child("admin-user").text(spawn ? "rekey-admin" : null),
-                admin, initial, e.child("user").text(null), e.child("users").textList(), channel);
-    }
-
-    private static Limits limits(ConfigNode limits) {
-        var out = new HashMap<String, Map<String, Integer>>();
-        for (String product : limits.keys()) {
-            try {
-                Product.fromKey(product);
-            } catch (IllegalArgumentException e) {
-                throw limits.child(product).error(e.getMessage());
+    private static void checkInstances(List<RekeyConfig.InstanceConfig> instances, ConfigPath at, Set<String> tenants) {
+        var ids = new HashSet<String>();
+        for (int i = 0; i < instances.size(); i++) {
+            RekeyConfig.InstanceConfig ic = instances.get(i);
+            ConfigPath ii = at.item(i);
+            String id = required(ii.key("id"), ic.id());
+            if (!ids.add(id)) throw ii.key("id").error("the instance id " + id + " appears twice");
+            String tenant = required(ii.key("tenant"), ic.tenant());
+            if (!tenants.contains(tenant)) throw ii.key("tenant").error("no tenant named '" + tenant + "' is configured");
+            if (ic.product() == null) throw ii.key("product").error("is required");
+            if (ic.product() != Product.TENCENT_CVM) {
+                onlyForCvm(ii.key("os"), ic.os());
+                onlyForCvm(ii.key("image"), ic.image());
+                onlyForCvm(ii.key("state"), ic.state());
             }
-            var values = new HashMap<String, Integer>();
-            ConfigNode section = limits.child(product);
-            for (String key : section.keys()) {
-                int v = section.child(key).integer(0);
-                if (v < 0) throw section.child(key).error("must not be negative");
-                values.put(key, v);
-            }
-            out.put(product, values);
+            if (ic.engine() == null) throw ii.key("engine").error("is required");
+            checkEngine(ic.engine(), ii.key("engine"), ic.product());
         }
-        return new Limits(out);
     }
 
-    /** Maps each key's path (a.b[0].c) to the line where it appears, by one pass of the streaming parser. */
-    static Map<String, Integer> lineNumbers(String yaml) throws IOException {
-        var lines = new HashMap<String, Integer>();
-        try (JsonParser p = YAML.createParser(yaml)) {
-            while (p.nextToken() != null) {
-                // The pointer includes the current field name and starts with the document's index (/0).
-                lines.putIfAbsent(pathOf(p.getParsingContext().pathAsPointer(true).toString()), p.currentTokenLocation().getLineNr());
+    private static void onlyForCvm(ConfigPath at, Object value) {
+        if (value != null) throw at.error("applies only to tencent-cvm instances");
+    }
+
+    /** What each kind of engine needs to be reached or spawned, and which product it can serve. */
+    private static void checkEngine(RekeyConfig.EngineConfig e, ConfigPath at, Product product) {
+        EngineKind kind = e.kind();
+        if (kind == null) throw at.key("kind").error("is required");
+        if ((product == Product.TENCENT_CVM) != (kind == EngineKind.GUEST)) {
+            throw at.key("kind").error(kind == EngineKind.GUEST ? "a guest serves only tencent-cvm instances"
+                    : "a tencent-cvm instance needs kind: guest");
+        }
+        if (e.port() != 0) range(at.key("port"), e.port(), 1, 65535, "the engine's TCP port");
+        for (int i = 0; i < e.users().size(); i++) required(at.key("users").item(i), e.users().get(i));
+        switch (kind) {
+            case REDIS -> {
+                if (!e.spawn() && (e.host() == null || e.port() == 0)) {
+                    throw at.error("an engine that is not spawned needs host and port (or set spawn: true)");
+                }
+                if (!e.spawn() && e.adminPassword() == null) throw at.error("an external redis needs admin-user and admin-password-env");
+                if (e.spawn() && e.initialPassword() == null) throw at.key("password").error("a spawned engine needs its initial password");
+            }
+            case MEMCACHED -> {
+                if (!e.spawn()) throw at.key("spawn").error("memcached instances are always spawned: Rekey must own their auth file");
+                if (e.initialPassword() == null) throw at.key("password").error("a spawned engine needs its initial password");
+                required(at.key("user"), e.user());
+            }
+            case GUEST -> {
+                if (!e.spawn() && e.channel() == null) throw at.error("a guest needs spawn: true or a channel: unix:/path/to/qga.sock");
+                if (e.channel() != null && (!e.channel().startsWith("unix:") || e.channel().length() == "unix:".length())) {
+                    throw at.key("channel").error("must be unix:/path/to/qga.sock");
+                }
             }
         }
-        return lines;
     }
 
-    private static String pathOf(String pointer) {
-        var sb = new StringBuilder();
-        String[] parts = pointer.split("/");
-        for (int i = 2; i < parts.length; i++) {
-            String part = parts[i];
-            if (part.chars().allMatch(Character::isDigit)) sb.append('[').append(part).append(']');
-            else sb.append(sb.isEmpty() ? "" : ".").append(part.replace("~1", "/").replace("~0", "~"));
+    /** Only the names each product's API reads are bound; here their values are checked. */
+    private static Limits limits(ConfigFile.LimitsSection section, ConfigPath at) {
+        Map<String, Map<String, Integer>> values = ConfigBinding.limits(section);
+        values.forEach((product, names) -> names.forEach((name, value) -> {
+            if (value < 0) throw at.key(product).key(name).error("must not be negative");
+        }));
+        if (section.huaweiDcs() != null && section.huaweiDcs().lockMinutes() != null) {
+            range(at.key("huawei-dcs").key("lock-minutes"), section.huaweiDcs().lockMinutes(), 0, MAX_LOCK_MINUTES,
+                    "the range DCS documents for lock_time");
         }
-        return sb.toString();
+        return new Limits(values);
+    }
+
+    private static void range(ConfigPath at, int value, int min, int max, String why) {
+        if (value < min || value > max) throw at.error("must be " + min + " to " + max + " (" + why + "), not " + value);
+    }
+
+    private static String required(ConfigPath at, String value) {
+        if (value == null || value.isBlank()) throw at.error("is required");
+        return value;
+    }
+
+    /** A missing secret is named, never shown. */
+    private static Secret required(ConfigPath at, Secret value) {
+        if (value == null || value.reveal().isBlank()) throw at.error("is required");
+        return value;
     }
 }

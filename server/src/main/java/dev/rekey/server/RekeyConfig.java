@@ -1,5 +1,8 @@
 package dev.rekey.server;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import dev.rekey.core.CvmInstanceState;
 import dev.rekey.core.Credential;
 import dev.rekey.core.EngineKind;
 import dev.rekey.core.Limits;
@@ -7,30 +10,76 @@ import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
-/** The configuration file, validated once at start: nothing else reads YAML. */
+/**
+ * The configuration file, validated once at start: nothing else reads YAML. Paths are absolute; {@code storePoolSize}
+ * is the store's connection pool, {@code engineTimeout} how long one engine call may take.
+ */
 public record RekeyConfig(String bind, int port, Path data, String storeUrl, Path keyFile, int taskLeaseSeconds,
+                          int storePoolSize, Duration engineTimeout, LogFormat logFormat,
                           List<Credential> credentials, List<InstanceConfig> instances, Limits limits) {
 
-    /** One instance; {@code extra} carries product keys later issues add (os, image, state, ...). */
+    /** {@code server: { log: text | json }}: plain lines, or one JSON object per line. */
+    public enum LogFormat { TEXT, JSON }
+
+    /** {@code os:} of a CVM instance: which password rules and default user apply. */
+    public enum Os { LINUX, WINDOWS }
+
+    /**
+     * One entry of {@code instances:}, bound from the file as it stands (each component is the key of the same name
+     * in kebab case). {@code os}, {@code image} and {@code state} belong to tencent-cvm instances; null when absent.
+     */
     public record InstanceConfig(String id, String tenant, Product product, String region, String name,
-                                 EngineConfig engine, Map<String, String> extra) {
+                                 EngineConfig engine, Os os, String image, CvmInstanceState state,
+                                 String engineVersion, String user) {
+        public InstanceConfig {
+            region = region == null ? "ap-guangzhou" : region;
+            name = name == null ? id : name;
+        }
+
+        /** The product keys that are given, as the store records them (engine configuration and attributes). */
+        public Map<String, String> extra() {
+            var extra = new LinkedHashMap<String, String>();
+            if (os != null) extra.put("os", os.name().toLowerCase(Locale.ROOT));
+            if (image != null) extra.put("image", image);
+            if (state != null) extra.put("state", state.name());
+            if (engineVersion != null) extra.put("engine-version", engineVersion);
+            if (user != null) extra.put("user", user);
+            return extra;
+        }
     }
 
     /**
-     * How to reach or spawn the engine. {@code initialPassword} is used only when the instance is first created;
-     * {@code adminPassword} is read from the environment variable the file names, never from the file itself.
+     * The {@code engine:} block: how to reach or spawn the engine; each component is one key. {@code initialPassword}
+     * ({@code password:}) is used only when the instance is first created; {@code adminPassword} is read from the
+     * environment variable that {@code admin-password-env} names, never from the file itself.
      */
-    public record EngineConfig(EngineKind kind, boolean spawn, String host, int port, String adminUser, Secret adminPassword,
-                               Secret initialPassword, String user, List<String> users, String channel) {
+    public record EngineConfig(
+            EngineKind kind,
+            boolean spawn,
+            String host,
+            int port,
+            String adminUser,
+            @JsonProperty("admin-password-env") @JsonDeserialize(using = ConfigBinding.FromEnvironment.class) Secret adminPassword,
+            @JsonProperty("password") Secret initialPassword,
+            String user,
+            List<String> users,
+            String channel) {
+        public EngineConfig {
+            adminUser = adminUser == null && spawn ? "rekey-admin" : adminUser;
+            users = users == null ? List.of() : List.copyOf(users);
+        }
     }
 
     public RekeyConfig withOverrides(Integer portOverride, Path dataOverride) {
         return new RekeyConfig(bind, portOverride != null ? portOverride : port, dataOverride != null ? dataOverride : data,
                 dataOverride != null && storeUrl.equals(defaultStoreUrl(data)) ? defaultStoreUrl(dataOverride) : storeUrl,
-                keyFile, taskLeaseSeconds, credentials, instances, limits);
+                keyFile, taskLeaseSeconds, storePoolSize, engineTimeout, logFormat, credentials, instances, limits);
     }
 
     static String defaultStoreUrl(Path data) {
