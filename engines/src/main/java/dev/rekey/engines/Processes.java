@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Stopping and watching the engine processes Rekey spawned or adopted, always by pid, never by name. */
 public final class Processes {
@@ -40,14 +41,45 @@ public final class Processes {
         return !isAlive(process);
     }
 
-    /** Linux only: the state letter in /proc/PID/stat follows the parenthesised command name. */
+    /**
+     * Whether the process has begun to exit or is already gone (exiting, a zombie, or no longer there). An exiting
+     * process has released its memory before it becomes a zombie, so its command line already reads as empty: it
+     * must count as gone rather than as a process whose command line cannot be read. Linux only.
+     */
+    public static boolean isExitingOrGone(ProcessHandle process) {
+        if (!process.isAlive()) return true;
+        return stat(process.pid()).map(stat -> stat.isZombie() || stat.isExiting()).orElse(true);
+    }
+
     private static boolean isZombie(long pid) {
+        return stat(pid).map(Stat::isZombie).orElse(false);
+    }
+
+    /** The fields of /proc/PID/stat that tell how far a process is in its exit. */
+    private record Stat(char state, long flags) {
+        /** The kernel's PF_EXITING: set first thing in do_exit, before the memory and the files are released. */
+        private static final long PF_EXITING = 0x4;
+
+        boolean isZombie() {
+            return state == 'Z' || state == 'X' || state == 'x';
+        }
+
+        boolean isExiting() {
+            return (flags & PF_EXITING) != 0;
+        }
+    }
+
+    /**
+     * Empty when the process is no longer there. After the parenthesised command name (which may hold blanks and
+     * parentheses itself, hence the last ')') come the state letter and, six fields on, the flags.
+     */
+    private static Optional<Stat> stat(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-            int afterName = stat.lastIndexOf(')');
-            return afterName > 0 && stat.length() > afterName + 2 && stat.charAt(afterName + 2) == 'Z';
-        } catch (IOException e) {
-            return false;
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            return Optional.of(new Stat(fields[0].charAt(0), Long.parseLong(fields[6])));
+        } catch (IOException | RuntimeException e) {
+            return Optional.empty();
         }
     }
 }
