@@ -3,21 +3,23 @@ package dev.rekey.testkit;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
 
 /**
  * A bounded poll for a condition a test waits for, instead of a sleep that guesses how long it takes: returns as
  * soon as the condition holds, and fails naming what it waited for when it still does not hold at the deadline.
+ * An exception thrown by the condition ends the wait at once, as it would have without the wait: a probe for which a
+ * failure means "not yet" (a refused connection while a server starts) catches it and answers false.
  */
 public final class Await {
-    private static final Duration POLL = Duration.ofMillis(10);
+    private static final long POLL_NANOS = Duration.ofMillis(10).toNanos();
 
-    /** A condition that may throw: a failing probe (a refused connection, say) counts as "not yet". */
     @FunctionalInterface
     public interface Condition {
         boolean holds() throws Exception;
     }
 
-    /** A value that may not be there yet: empty, or a failing probe, counts as "not yet". */
+    /** A value that may not be there yet: empty means "not yet". */
     @FunctionalInterface
     public interface Probe<T> {
         Optional<T> value() throws Exception;
@@ -26,33 +28,26 @@ public final class Await {
     private Await() {
     }
 
-    public static void until(String what, Duration timeout, Condition condition) {
+    public static void until(String what, Duration timeout, Condition condition) throws Exception {
         value(what, timeout, () -> condition.holds() ? Optional.of(Boolean.TRUE) : Optional.empty());
     }
 
     /** The first value {@code probe} yields within {@code timeout}. */
-    public static <T> T value(String what, Duration timeout, Probe<T> probe) {
+    public static <T> T value(String what, Duration timeout, Probe<T> probe) throws Exception {
+        return value(() -> what, timeout, probe);
+    }
+
+    /** As {@link #value(String, Duration, Probe)}, with a description made at the deadline (the last state seen). */
+    public static <T> T value(Supplier<String> what, Duration timeout, Probe<T> probe) throws Exception {
         long deadline = System.nanoTime() + timeout.toNanos();
-        Exception last = null;
         while (true) {
-            try {
-                Optional<T> value = probe.value();
-                if (value.isPresent()) return value.get();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting until " + what, e);
-            } catch (Exception e) {
-                last = e;
-            }
+            Optional<T> value = probe.value();
+            if (value.isPresent()) return value.get();
             if (System.nanoTime() - deadline >= 0) {
-                throw new AssertionError("not within " + timeout.toMillis() + " ms: " + what
-                        + (last == null ? "" : " (last probe failed: " + last + ")"), last);
+                throw new AssertionError("not within " + timeout.toMillis() + " ms: " + what.get());
             }
-            LockSupport.parkNanos(POLL.toNanos());
-            if (Thread.interrupted()) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError("interrupted while waiting until " + what);
-            }
+            LockSupport.parkNanos(POLL_NANOS);
+            if (Thread.interrupted()) throw new InterruptedException("interrupted while waiting until " + what.get());
         }
     }
 }
