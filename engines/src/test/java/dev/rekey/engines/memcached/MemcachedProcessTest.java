@@ -150,6 +150,9 @@ class MemcachedProcessTest {
         Process parent = new ProcessBuilder("sh", "-c", "sleep 600 & echo $!; exec sleep 600").start();
         try {
             long pid = Long.parseLong(parent.inputReader().readLine().strip());
+            // once the shell has become sleep, nothing reaps the child any more (a shell would)
+            Await.until("the shell has become sleep", Duration.ofSeconds(10),
+                    () -> Files.readString(Path.of("/proc", Long.toString(parent.pid()), "comm")).strip().equals("sleep"));
             ProcessHandle child = ProcessHandle.of(pid).orElseThrow();
             child.destroy();
             Await.until("pid " + pid + " is a zombie", Duration.ofSeconds(10), () -> isZombie(pid));
