@@ -1,42 +1,25 @@
 package dev.rekey.api;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.util.HexFormat;
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
+import dev.rekey.core.Hashes;
 
-/** The HMAC and SHA-256 primitives every cloud's signature is built from. */
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
+/**
+ * The HMAC signing helpers every cloud's signature is built from: messages (and string keys) as UTF-8, the hashing
+ * itself in the core's {@link Hashes} (SHA-256 and hex too), and constant-time comparison of what a client sent.
+ */
 public final class Digests {
     private Digests() {
     }
 
     /** {@code algorithm} is a JCA Mac name: HmacSHA1 or HmacSHA256. */
     public static byte[] hmac(String algorithm, byte[] key, String message) {
-        try {
-            Mac mac = Mac.getInstance(algorithm);
-            mac.init(new SecretKeySpec(key, algorithm));
-            return mac.doFinal(message.getBytes(StandardCharsets.UTF_8));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks " + algorithm, e);
-        }
+        return Hashes.hmac(algorithm, key, message.getBytes(StandardCharsets.UTF_8));
     }
 
     public static byte[] hmacSha256(byte[] key, String message) {
         return hmac("HmacSHA256", key, message);
-    }
-
-    public static String sha256Hex(byte[] data) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(data));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks SHA-256", e);
-        }
-    }
-
-    public static String sha256Hex(String text) {
-        return sha256Hex(text.getBytes(StandardCharsets.UTF_8));
     }
 
     /** {@code key} as UTF-8 text, as the clouds whose secret is a string key use it. */

@@ -2,8 +2,6 @@ package dev.rekey.core;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 
 /**
  * A password or key. Its {@code toString()} is redacted so that no log line, exception or audit record can carry it
@@ -35,12 +33,7 @@ public final class Secret {
 
     /** Lowercase hex SHA-256 of the UTF-8 bytes: the fingerprint Redis keeps for a password. */
     public String sha256Hex() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(value.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return Hashes.sha256Hex(value);
     }
 
     /** Constant-time comparison, so that timing tells nothing about how much of a guess was right. */

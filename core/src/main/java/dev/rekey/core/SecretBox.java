@@ -5,10 +5,8 @@ import javax.crypto.spec.GCMParameterSpec;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
-import java.util.HexFormat;
 
 /**
  * Encrypts secrets at rest with the operator's 256-bit master key (AES-GCM, random 96-bit nonce). The sealed form is
@@ -60,13 +58,8 @@ public final class SecretBox {
 
     /** SHA-256 of a fixed label under the key: identifies the key without revealing it. */
     public String fingerprint() {
-        try {
-            var mac = javax.crypto.Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.getEncoded(), "HmacSHA256"));
-            byte[] d = mac.doFinal("rekey-master-key-fingerprint".getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(d)).substring(0, 16);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
+        byte[] d = Hashes.hmac("HmacSHA256", key.getEncoded(),
+                "rekey-master-key-fingerprint".getBytes(StandardCharsets.UTF_8));
+        return Hashes.sha256Hex(d).substring(0, 16);
     }
 }

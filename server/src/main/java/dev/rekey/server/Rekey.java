@@ -76,7 +76,7 @@ public final class Rekey implements AutoCloseable {
     public static Rekey start(RekeyConfig config, Clock fixedClock, String masterKeyFromEnv) {
         createDataFolder(config.data());
         SecretBox box = MasterKey.load(masterKeyFromEnv, config.keyFile() != null ? config.keyFile() : config.data().resolve("master.key"));
-        Database db = Database.open(config.storeUrl());
+        Database db = Database.open(config.storeUrl(), config.storePoolSize());
         var engines = new EngineRegistry();
         var workers = new Workers();
         String node = nodeId(config.data());

@@ -5,12 +5,14 @@ import com.tencentcloudapi.common.profile.ClientProfile;
 import com.tencentcloudapi.common.profile.HttpProfile;
 import com.tencentcloudapi.cvm.v20170312.CvmClient;
 import com.tencentcloudapi.cvm.v20170312.models.Instance;
+import dev.rekey.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -64,10 +66,8 @@ class CvmCrashTest {
         try {
             CvmClient cvm = client(node);
             cvm.ResetInstancesPassword(CvmSdk.reset("Crash#Pass2026", true, ids));
-            for (int i = 0; i < 300 && !(GuestChecks.holds(guest1, "root", "Crash#Pass2026") && GuestChecks.holds(guest2, "root", "Crash#Pass2026")); i++) {
-                Thread.sleep(50);
-            }
-            assertTrue(GuestChecks.holds(guest1, "root", "Crash#Pass2026"), "the guests took the hash before the node died");
+            Await.until("the guests took the hash before the node died", Duration.ofSeconds(20),
+                    () -> GuestChecks.holds(guest1, "root", "Crash#Pass2026") && GuestChecks.holds(guest2, "root", "Crash#Pass2026"));
             assertEquals("OPERATING", CvmSdk.describe(cvm, "ins-crash001").getLatestOperationState(), "the outcome is not recorded yet");
             orphan = GuestChecks.agentPid(guest1);
         } finally {

@@ -9,9 +9,14 @@ import com.tencentcloudapi.cvm.v20170312.models.ResetInstancesPasswordRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StartInstancesRequest;
 import com.tencentcloudapi.cvm.v20170312.models.StopInstancesRequest;
 
+import dev.rekey.testkit.Await;
+
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -56,28 +61,25 @@ final class CvmSdk {
 
     /** Polls DescribeInstances until the request's operation has left OPERATING on every instance (at most 40 s). */
     static List<Instance> awaitOutcome(CvmClient client, String requestId, String... ids) throws Exception {
-        long deadline = System.nanoTime() + 40_000_000_000L;
-        while (true) {
+        var last = new AtomicReference<List<Instance>>(List.of());
+        return Await.value(() -> "request " + requestId + " ends: " + states(last.get()), Duration.ofSeconds(40), () -> {
             var req = new DescribeInstancesRequest();
             req.setInstanceIds(ids);
             List<Instance> set = Arrays.asList(client.DescribeInstances(req).getInstanceSet());
+            last.set(set);
             boolean done = set.size() == ids.length && set.stream().allMatch(i -> requestId.equals(i.getLatestOperationRequestId())
                     && !"OPERATING".equals(i.getLatestOperationState()));
-            if (done) return sortedLike(set, ids);
-            if (System.nanoTime() > deadline) throw new AssertionError("request " + requestId + " did not end: " + states(set));
-            Thread.sleep(20);
-        }
+            return done ? Optional.of(sortedLike(set, ids)) : Optional.empty();
+        });
     }
 
     /** Polls until the instance's latest operation is OPERATING for this request. */
     static Instance awaitOperating(CvmClient client, String requestId, String id) throws Exception {
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (true) {
+        return Await.value(id + " is OPERATING for " + requestId, Duration.ofSeconds(10), () -> {
             Instance i = describe(client, id);
-            if (requestId.equals(i.getLatestOperationRequestId()) && "OPERATING".equals(i.getLatestOperationState())) return i;
-            if (System.nanoTime() > deadline) throw new AssertionError(id + " is not OPERATING for " + requestId);
-            Thread.sleep(10);
-        }
+            boolean operating = requestId.equals(i.getLatestOperationRequestId()) && "OPERATING".equals(i.getLatestOperationState());
+            return operating ? Optional.of(i) : Optional.empty();
+        });
     }
 
     static String states(List<Instance> set) {

@@ -3,12 +3,15 @@ package dev.rekey.server;
 import com.tencentcloudapi.redis.v20180412.models.DescribeTaskInfoRequest;
 import com.tencentcloudapi.redis.v20180412.models.ModifyInstancePasswordRequest;
 import dev.rekey.engines.FreePort;
+import dev.rekey.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -37,7 +40,8 @@ class RollbackTest {
         int port = FreePort.pick();
         redis = new ProcessBuilder("redis-server", "--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
                 "--dir", dir.toString()).redirectErrorStream(true).redirectOutput(dir.resolve("redis.out").toFile()).start();
-        for (int i = 0; i < 50 && !RedisCli.ping("127.0.0.1", port, null).equals("PONG"); i++) Thread.sleep(100);
+        Await.until("redis-server on port " + port + " answers PING", Duration.ofSeconds(10),
+                () -> RedisCli.ping("127.0.0.1", port, null).equals("PONG"));
         cli(port, "ACL", "SETUSER", "rekey-admin", "on", ">AdminPass#1", "-@all", "+acl|setuser", "+acl|getuser", "+acl|save",
                 "+config|rewrite", "+config|get", "+info", "+ping");
         cli(port, "ACL", "SETUSER", "default", "resetpass", ">External#Pass1");
@@ -62,12 +66,11 @@ class RollbackTest {
             req.setPassword("Never#Persisted2");
             var poll = new DescribeTaskInfoRequest();
             poll.setTaskId(client.ModifyInstancePassword(req).getTaskId());
-            String status = "";
-            for (int i = 0; i < 200 && !status.equals("succeed") && !status.equals("failed"); i++) {
-                Thread.sleep(50);
-                status = client.DescribeTaskInfo(poll).getStatus();
-            }
-            var task = client.DescribeTaskInfo(poll);
+            var task = Await.value("the change ends", Duration.ofSeconds(10), () -> {
+                var info = client.DescribeTaskInfo(poll);
+                boolean ended = info.getStatus().equals("succeed") || info.getStatus().equals("failed");
+                return ended ? Optional.of(info) : Optional.empty();
+            });
             assertEquals("failed", task.getStatus());
             assertTrue(task.getTaskMessage().contains("previous password was restored"), task.getTaskMessage());
             assertFalse(task.getTaskMessage().contains("Never#Persisted2"));

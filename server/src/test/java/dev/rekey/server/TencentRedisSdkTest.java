@@ -9,6 +9,7 @@ import com.tencentcloudapi.redis.v20180412.models.InstanceSet;
 import com.tencentcloudapi.redis.v20180412.models.ModfiyInstancePasswordRequest;
 import com.tencentcloudapi.redis.v20180412.models.ModifyInstancePasswordRequest;
 import com.tencentcloudapi.redis.v20180412.models.ResetPasswordRequest;
+import dev.rekey.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -20,8 +21,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -76,11 +79,13 @@ class TencentRedisSdkTest {
     @TempDir
     static Path dir;
     static TestRekey rekey;
+    /** Real time, moved on where a test must leave a rate window behind. */
+    static final MovableClock CLOCK = new MovableClock();
     static String current = "Initial#Pass1";
 
     @BeforeAll
     static void start() throws Exception {
-        rekey = TestRekey.start(dir, YAML);
+        rekey = TestRekey.start(dir, YAML, CLOCK);
     }
 
     @AfterAll
@@ -103,12 +108,11 @@ class TencentRedisSdkTest {
     static DescribeTaskInfoResponse awaitTask(RedisClient client, long taskId) throws Exception {
         var req = new DescribeTaskInfoRequest();
         req.setTaskId(taskId);
-        for (int i = 0; i < 200; i++) {
+        return Await.value("task " + taskId + " finishes", Duration.ofSeconds(10), () -> {
             DescribeTaskInfoResponse r = client.DescribeTaskInfo(req);
-            if (r.getStatus().equals("succeed") || r.getStatus().equals("failed")) return r;
-            Thread.sleep(25);
-        }
-        throw new AssertionError("task " + taskId + " did not finish");
+            boolean ended = r.getStatus().equals("succeed") || r.getStatus().equals("failed");
+            return ended ? Optional.of(r) : Optional.empty();
+        });
     }
 
     /** Changes the password with ModifyInstancePassword and checks the engine from outside with redis-cli. */
@@ -345,7 +349,7 @@ class TencentRedisSdkTest {
         current = passwords.get(lastTask);
         InstanceSet i = instance("crs-a1b2c3d4");
         assertTrue(RedisCli.accepts(i.getWanIp(), i.getPort().intValue(), current), "the last accepted change is what the engine holds");
-        Thread.sleep(1100); // let the rate window of this burst pass
+        CLOCK.advance(Duration.ofSeconds(1)); // the next requests fall in a fresh rate window
     }
 
     @Test

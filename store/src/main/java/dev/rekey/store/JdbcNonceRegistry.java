@@ -1,14 +1,12 @@
 package dev.rekey.store;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import dev.rekey.core.Hashes;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -35,7 +33,7 @@ public final class JdbcNonceRegistry {
     public boolean firstUse(String accessKeyId, String nonce, Instant expiresAt) {
         long now = clock.millis();
         purgeIfDue(now);
-        String hash = sha256Hex(nonce);
+        String hash = Hashes.sha256Hex(nonce);
         return db.run(c -> insert(c, accessKeyId, hash, expiresAt.toEpochMilli())
                 || takeOverExpired(c, accessKeyId, hash, expiresAt.toEpochMilli(), now));
     }
@@ -81,13 +79,5 @@ public final class JdbcNonceRegistry {
         long due = nextPurge.get();
         if (now < due || !nextPurge.compareAndSet(due, now + PURGE_INTERVAL.toMillis())) return;
         purgeExpired();
-    }
-
-    private static String sha256Hex(String nonce) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(nonce.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -24,7 +24,9 @@ final class AliyunResponses {
         var body = new LinkedHashMap<String, Object>();
         body.put("RequestId", requestId);
         body.putAll(fields);
-        String text = "XML".equalsIgnoreCase(format) ? AliyunXml.write(action + "Response", body) : json(body);
+        String text = "XML".equalsIgnoreCase(format)
+                ? AliyunXml.DECLARATION + AliyunXml.element(action + "Response", body)
+                : json(body);
         return answer(200, format, requestId, text);
     }
 

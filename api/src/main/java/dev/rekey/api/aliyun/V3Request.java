@@ -4,10 +4,10 @@ import dev.rekey.api.Digests;
 
 import dev.rekey.api.FormCodec;
 import dev.rekey.api.RawRequest;
+import dev.rekey.core.Hashes;
 import dev.rekey.core.Secret;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -59,12 +59,12 @@ final class V3Request implements SignedRequest {
 
     @Override
     public Optional<String> mismatch(Secret secret) {
-        String bodyHash = Digests.sha256Hex(request.body());
+        String bodyHash = Hashes.sha256Hex(request.body());
         String claimedHash = request.header("x-acs-content-sha256");
         if (claimedHash != null && !claimedHash.trim().equalsIgnoreCase(bodyHash)) {
             return Optional.of("x-acs-content-sha256 is not the SHA-256 of the request body.");
         }
-        String expected = HexFormat.of().formatHex(Digests.hmac("HmacSHA256", secret.reveal(), stringToSign()));
+        String expected = Hashes.hex(Digests.hmac("HmacSHA256", secret.reveal(), stringToSign()));
         if (Digests.sameText(expected, authorization.signature().toLowerCase(Locale.ROOT))) return Optional.empty();
         return Optional.of("ACS3-HMAC-SHA256 signs the canonical request (method, path, sorted query, the headers in"
                 + " SignedHeaders=" + authorization.signedHeaders() + ", body hash) with the AccessKeySecret;"
@@ -73,14 +73,14 @@ final class V3Request implements SignedRequest {
 
     String stringToSign() {
         return Acs3Authorization.ALGORITHM + "\n"
-                + Digests.sha256Hex(canonicalRequest().getBytes(StandardCharsets.UTF_8));
+                + Hashes.sha256Hex(canonicalRequest().getBytes(StandardCharsets.UTF_8));
     }
 
     /** Empty query values stay as {@code Key=}; the canonical headers end with "\n", so a blank line follows them. */
     String canonicalRequest() {
         String path = request.path() == null || request.path().isEmpty() ? "/" : request.path();
         return request.method() + "\n" + path + "\n" + canonicalQuery() + "\n" + canonicalHeaders() + "\n"
-                + authorization.signedHeaders() + "\n" + Digests.sha256Hex(request.body());
+                + authorization.signedHeaders() + "\n" + Hashes.sha256Hex(request.body());
     }
 
     private String canonicalQuery() {

@@ -8,6 +8,7 @@ import dev.rekey.api.AuthResult.Rejected;
 import dev.rekey.api.RawRequest;
 import dev.rekey.core.Cloud;
 import dev.rekey.core.Credential;
+import dev.rekey.core.Hashes;
 import dev.rekey.core.KeyRing;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -75,7 +76,7 @@ public final class HuaweiSignatureVerifier {
             headers.add(new CanonicalRequest.Header(name, value.strip()));
         }
         String declaredHash = stripped(request.header("x-sdk-content-sha256"));
-        String bodyHash = Digests.sha256Hex(request.body());
+        String bodyHash = Hashes.sha256Hex(request.body());
         Optional<Rejected> refused = refuseDeclaredHash(declaredHash, bodyHash, request.body().length);
         if (refused.isPresent()) return refused.get();
         String payloadHash = declaredHash != null ? declaredHash : bodyHash;

@@ -1,7 +1,6 @@
 package dev.rekey.api.huawei;
 
-import dev.rekey.api.Digests;
-
+import dev.rekey.core.Hashes;
 import dev.rekey.core.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -66,6 +65,6 @@ public final class HuaweiSigner {
         for (var e : headers.entrySet()) {
             if (e.getKey().equalsIgnoreCase("x-sdk-content-sha256")) return e.getValue();
         }
-        return Digests.sha256Hex(body == null ? new byte[0] : body);
+        return Hashes.sha256Hex(body == null ? new byte[0] : body);
     }
 }

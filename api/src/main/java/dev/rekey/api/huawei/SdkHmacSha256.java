@@ -1,9 +1,9 @@
 package dev.rekey.api.huawei;
 
 import dev.rekey.api.Digests;
+import dev.rekey.core.Hashes;
 
 import java.nio.charset.StandardCharsets;
-import java.util.HexFormat;
 
 /** The hashing around the canonical request: no derived key, no scope; the HMAC key is the secret key itself. */
 final class SdkHmacSha256 {
@@ -15,12 +15,12 @@ final class SdkHmacSha256 {
     }
 
     static String stringToSign(String sdkDate, String canonicalRequest) {
-        return ALGORITHM + "\n" + sdkDate + "\n" + Digests.sha256Hex(canonicalRequest);
+        return ALGORITHM + "\n" + sdkDate + "\n" + Hashes.sha256Hex(canonicalRequest);
     }
 
     /** Lower-case hex HMAC-SHA256 of the string to sign, keyed with the secret key's UTF-8 bytes. */
     static String signature(byte[] secretKey, String stringToSign) {
-        return HexFormat.of().formatHex(Digests.hmacSha256(secretKey, stringToSign));
+        return Hashes.hex(Digests.hmacSha256(secretKey, stringToSign));
     }
 
     static String authorization(String accessKey, String signedHeaders, String signature) {

@@ -3,12 +3,12 @@ package dev.rekey.api.tencent;
 import dev.rekey.api.Digests;
 
 import dev.rekey.api.RawRequest;
+import dev.rekey.core.Hashes;
 import dev.rekey.core.Secret;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 
@@ -26,7 +26,7 @@ final class Tc3Signature {
             throw Refusal.signatureFailure("The Credential date " + auth.date()
                     + " is not the UTC date of X-TC-Timestamp " + timestamp + "; expected " + timestampDate + ".");
         }
-        byte[] claimed = HexFormat.of().parseHex(auth.signature());
+        byte[] claimed = Hashes.parseHex(auth.signature());
         List<String> hosts = hostCandidates(request, auth);
         for (String host : hosts) {
             if (Digests.sameBytes(claimed, sign(request, auth, timestamp, host, secretKey))) return;
@@ -48,7 +48,7 @@ final class Tc3Signature {
     /** The signature for one choice of host value; package-private so tests can show which host a client signed. */
     static byte[] sign(RawRequest request, Tc3Authorization auth, String timestamp, String host, Secret secretKey) {
         String stringToSign = Tc3Authorization.ALGORITHM + "\n" + timestamp + "\n" + auth.scope() + "\n"
-                + Digests.sha256Hex(canonicalRequest(request, auth, host));
+                + Hashes.sha256Hex(canonicalRequest(request, auth, host));
         byte[] secret = ("TC3" + secretKey.reveal()).getBytes(StandardCharsets.UTF_8);
         byte[] kDate = Digests.hmacSha256(secret, auth.date().toString());
         byte[] kService = Digests.hmacSha256(kDate, auth.service());
@@ -77,7 +77,7 @@ final class Tc3Signature {
     }
 
     private static String payloadHash(RawRequest request) {
-        return isUnsignedPayload(request) ? Digests.sha256Hex(UNSIGNED_PAYLOAD) : Digests.sha256Hex(request.body());
+        return isUnsignedPayload(request) ? Hashes.sha256Hex(UNSIGNED_PAYLOAD) : Hashes.sha256Hex(request.body());
     }
 
     private static boolean isUnsignedPayload(RawRequest request) {

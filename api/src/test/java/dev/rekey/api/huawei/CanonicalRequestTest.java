@@ -1,10 +1,9 @@
 package dev.rekey.api.huawei;
 
-import dev.rekey.api.Digests;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.rekey.api.RawRequest;
+import dev.rekey.core.Hashes;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,7 @@ class CanonicalRequestTest {
         }
 
         String canonical = CanonicalRequest.text(request.method(), request.path(),
-                CanonicalRequest.query(request.rawQuery(), false), headers, Digests.sha256Hex(request.body()));
+                CanonicalRequest.query(request.rawQuery(), false), headers, Hashes.sha256Hex(request.body()));
 
         assertEquals(capture.canonicalRequest(), canonical);
         assertEquals(capture.expectedSignature(), SdkHmacSha256.signature(capture.secretKey().getBytes(),

@@ -1,7 +1,5 @@
 package dev.rekey.api.huawei;
 
-import dev.rekey.api.Digests;
-
 import static dev.rekey.api.huawei.HuaweiSignatureVerifierTest.assertRejected;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
@@ -13,6 +11,7 @@ import dev.rekey.api.AuthResult.Authenticated;
 import dev.rekey.api.RawRequest;
 import dev.rekey.core.Cloud;
 import dev.rekey.core.Credential;
+import dev.rekey.core.Hashes;
 import dev.rekey.core.KeyRing;
 import dev.rekey.core.Secret;
 import java.nio.charset.StandardCharsets;
@@ -104,7 +103,7 @@ class HuaweiSignerTest {
                 new CanonicalRequest.Header("x-project-id", PROJECT),
                 new CanonicalRequest.Header("x-sdk-date", SdkDate.format(NOW)));
         String canonical = CanonicalRequest.text("GET", "/v2/" + PROJECT + "/instances",
-                CanonicalRequest.query(rawQuery, true), signed, Digests.sha256Hex(new byte[0]));
+                CanonicalRequest.query(rawQuery, true), signed, Hashes.sha256Hex(new byte[0]));
         String signature = SdkHmacSha256.signature(bytes(SK.reveal()),
                 SdkHmacSha256.stringToSign(SdkDate.format(NOW), canonical));
         var added = Map.of("Authorization", SdkHmacSha256.authorization(AK, "content-type;host;x-project-id;x-sdk-date",
@@ -143,7 +142,7 @@ class HuaweiSignerTest {
     void declaredBodyHashThatDoesNotMatchTheBodyIsRejected() {
         String path = "/v2/" + PROJECT + "/instances/a2a4ea4f-3a43-4b6c-9a1a-6a9a8a2c1d10/password";
         Map<String, String> headers = sdkHeaders();
-        headers.put("X-Sdk-Content-Sha256", Digests.sha256Hex(bytes("{\"new_password\":\"Signed#1\"}")));
+        headers.put("X-Sdk-Content-Sha256", Hashes.sha256Hex(bytes("{\"new_password\":\"Signed#1\"}")));
         String sent = "{\"new_password\":\"Swapped#1\"}";
 
         Map<String, String> added = HuaweiSigner.sign("PUT", path, headers, bytes(sent), AK, SK, NOW);

@@ -1,6 +1,9 @@
 package dev.rekey.engines.guest;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.rekey.core.EngineException;
+import dev.rekey.engines.guest.AgentMessages.Reply;
+import dev.rekey.engines.guest.AgentMessages.Request;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -9,8 +12,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeoutException;
@@ -71,28 +72,26 @@ public final class GuestAgentClient implements AutoCloseable {
     public synchronized void sync() throws EngineException {
         long id = ThreadLocalRandom.current().nextLong(1, 1L << 53);
         long deadline = deadline(timeout);
-        send("guest-sync", "{\"execute\":\"guest-sync\",\"arguments\":{\"id\":" + id + "}}", deadline);
+        send(new Request("guest-sync", new AgentMessages.SyncArguments(id)), deadline);
         while (true) {
             if (isReturnOf(receive("guest-sync", deadline), id)) return;
         }
     }
 
     public synchronized void ping() throws EngineException {
-        call("guest-ping", "{\"execute\":\"guest-ping\"}");
+        call(Request.of("guest-ping"));
     }
 
     public synchronized AgentInfo info() throws EngineException {
-        Object reply = call("guest-info", "{\"execute\":\"guest-info\"}");
-        if (!(reply instanceof Map<?, ?> info) || !(info.get("supported_commands") instanceof List<?> commands)) {
-            throw unexpected("guest-info");
-        }
+        AgentMessages.Info info = AgentMessages.readInfo(call(Request.of("guest-info")))
+                .orElseThrow(() -> unexpected("guest-info"));
         Set<String> enabled = new HashSet<>();
         Set<String> disabled = new HashSet<>();
-        for (Object entry : commands) {
-            if (!(entry instanceof Map<?, ?> command) || !(command.get("name") instanceof String name)) continue;
-            (Boolean.TRUE.equals(command.get("enabled")) ? enabled : disabled).add(name);
+        for (AgentMessages.Command command : info.supportedCommands()) {
+            if (command == null || command.name() == null) continue;
+            (Boolean.TRUE.equals(command.enabled()) ? enabled : disabled).add(command.name());
         }
-        return new AgentInfo(String.valueOf(info.get("version")), enabled, disabled);
+        return new AgentInfo(String.valueOf(info.version()), enabled, disabled);
     }
 
     /**
@@ -108,14 +107,13 @@ public final class GuestAgentClient implements AutoCloseable {
             throw new IllegalArgumentException("cryptHash must be a crypt(3) hash ($id$salt$hash), never plain text");
         }
         String password = Base64.getEncoder().encodeToString(cryptHash.getBytes(StandardCharsets.US_ASCII));
-        call("guest-set-user-password", "{\"execute\":\"guest-set-user-password\",\"arguments\":{\"username\":"
-                + Json.quote(user) + ",\"password\":\"" + password + "\",\"crypted\":true}}");
+        call(new Request("guest-set-user-password", new AgentMessages.SetUserPasswordArguments(user, password, true)));
     }
 
     /** Test-only: any command without arguments, returning the agent's raw reply line (errors are not thrown). */
     synchronized String execute(String command) throws EngineException {
         long deadline = deadline(timeout);
-        send(command, "{\"execute\":" + Json.quote(command) + "}", deadline);
+        send(Request.of(command), deadline);
         return receive(command, deadline);
     }
 
@@ -135,23 +133,24 @@ public final class GuestAgentClient implements AutoCloseable {
     }
 
     /** Sends a request and returns the "return" value of its reply; an "error" reply becomes a GuestAgentException. */
-    private Object call(String command, String request) throws EngineException {
+    private JsonNode call(Request request) throws EngineException {
+        String command = request.execute();
         long deadline = deadline(timeout);
-        send(command, request, deadline);
-        String line = receive(command, deadline);
-        Map<?, ?> reply = parseReply(command, line);
-        if (reply.get("error") instanceof Map<?, ?> error) {
-            throw new GuestAgentException(command, String.valueOf(error.get("class")),
-                    String.valueOf(error.get("desc")));
+        send(request, deadline);
+        Reply reply = AgentMessages.readReply(receive(command, deadline)).orElseThrow(() -> unexpected(command));
+        if (reply.error() != null) {
+            throw new GuestAgentException(command, String.valueOf(reply.error().errorClass()),
+                    String.valueOf(reply.error().desc()));
         }
-        if (!reply.containsKey("return")) throw unexpected(command);
-        return reply.get("return");
+        if (reply.value() == null) throw unexpected(command);
+        return reply.value();
     }
 
-    private void send(String command, String request, long deadline) throws EngineException {
+    private void send(Request request, long deadline) throws EngineException {
+        String command = request.execute();
         if (closed) throw new EngineException("connection to guest agent at " + socket + " is closed");
         try {
-            channel.writeLine(request, deadline);
+            channel.writeLine(AgentMessages.write(request), deadline);
         } catch (TimeoutException e) {
             throw timedOut(command);
         } catch (IOException e) {
@@ -169,23 +168,13 @@ public final class GuestAgentClient implements AutoCloseable {
         }
     }
 
+    /** Garbage left in the channel by someone else is skipped like any stale reply. */
     private static boolean isReturnOf(String line, long id) {
-        try {
-            return Json.parse(line) instanceof Map<?, ?> reply
-                    && reply.get("return") instanceof BigDecimal value
-                    && value.compareTo(BigDecimal.valueOf(id)) == 0;
-        } catch (IllegalArgumentException notJson) {
-            return false; // garbage left in the channel by someone else: skip it like any stale reply
-        }
-    }
-
-    private Map<?, ?> parseReply(String command, String line) throws EngineException {
-        try {
-            if (Json.parse(line) instanceof Map<?, ?> reply) return reply;
-        } catch (IllegalArgumentException e) {
-            // reported below
-        }
-        throw unexpected(command);
+        return AgentMessages.readReply(line)
+                .map(Reply::value)
+                .filter(JsonNode::isNumber)
+                .filter(value -> value.decimalValue().compareTo(BigDecimal.valueOf(id)) == 0)
+                .isPresent();
     }
 
     private EngineException timedOut(String command) {

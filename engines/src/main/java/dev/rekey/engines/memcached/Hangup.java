@@ -1,6 +1,7 @@
 package dev.rekey.engines.memcached;
 
 import dev.rekey.core.EngineException;
+import dev.rekey.engines.Processes;
 
 import java.io.IOException;
 import java.util.concurrent.TimeUnit;
@@ -12,7 +13,7 @@ final class Hangup {
     }
 
     static void send(long pid) throws EngineException {
-        if (ProcessHandle.of(pid).filter(ProcessHandle::isAlive).isEmpty()) {
+        if (ProcessHandle.of(pid).filter(Processes::isAlive).isEmpty()) {
             throw new EngineException("memcached pid " + pid + " is not running");
         }
         try {

@@ -18,7 +18,8 @@ import java.util.stream.Collectors;
  * every change ends by polling with fresh logins until the new file is in force.
  */
 public final class MemcachedPasswordEngine implements PasswordEngine {
-    private static final long RELOAD_TIMEOUT_MILLIS = 3_000;
+    /** How long a change waits for memcached to take the new auth file (it re-reads it on a one-second tick). */
+    static final long RELOAD_TIMEOUT_MILLIS = 3_000;
 
     private final AuthFile authFile;
     private final long pid;

@@ -1,11 +1,13 @@
 package dev.rekey.engines.memcached;
 
 import dev.rekey.core.EngineException;
+import dev.rekey.engines.Processes;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A memcached found alive through a directory's pid file. Its command line must name that directory's auth file,
@@ -15,9 +17,12 @@ record RunningMemcached(ProcessHandle handle, int port) {
 
     static RunningMemcached of(Path dir) throws EngineException {
         long pid = readPid(dir.resolve(MemcachedLauncher.PID_FILE));
-        ProcessHandle handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                .orElseThrow(() -> new EngineException("the memcached of " + dir + " is not running (pid " + pid + ")"));
-        List<String> arguments = List.of(handle.info().arguments().orElseThrow(
+        ProcessHandle handle = ProcessHandle.of(pid).filter(Processes::isAlive)
+                .orElseThrow(() -> notRunning(dir, pid));
+        Optional<String[]> commandLine = handle.info().arguments();
+        // checked after the read: a process that began to exit before it also has an empty command line
+        if (commandLine.isEmpty() && Processes.isExitingOrGone(handle)) throw notRunning(dir, pid);
+        List<String> arguments = List.of(commandLine.orElseThrow(
                 () -> new EngineException("cannot read the command line of pid " + pid)));
         Path authFile = dir.resolve(MemcachedLauncher.AUTH_FILE).toAbsolutePath().normalize();
         String authArgument = valueAfter(arguments, "-Y");
@@ -27,6 +32,10 @@ record RunningMemcached(ProcessHandle handle, int port) {
         int port = parsePort(valueAfter(arguments, "-p"), pid);
         requireAnswer(port);
         return new RunningMemcached(handle, port);
+    }
+
+    private static EngineException notRunning(Path dir, long pid) {
+        return new EngineException("the memcached of " + dir + " is not running (pid " + pid + ")");
     }
 
     private static long readPid(Path pidFile) throws EngineException {

@@ -63,10 +63,9 @@ class GuestAgentClientTest {
             assertTrue(client.info().disabledCommands().containsAll(List.of("guest-exec", "guest-shutdown")),
                     "blocklist not in effect; refusing to send guest-shutdown");
             for (String command : List.of("guest-exec", "guest-shutdown")) {
-                Map<?, ?> reply = (Map<?, ?>) Json.parse(client.execute(command));
-                Map<?, ?> error = (Map<?, ?>) reply.get("error");
-                assertEquals("CommandNotFound", error.get("class"), command);
-                assertEquals("Command " + command + " has been disabled", error.get("desc"));
+                AgentMessages.Error error = AgentMessages.readReply(client.execute(command)).orElseThrow().error();
+                assertEquals("CommandNotFound", error.errorClass(), command);
+                assertEquals("Command " + command + " has been disabled", error.desc());
             }
             client.ping();
         }
@@ -76,8 +75,8 @@ class GuestAgentClientTest {
     void unknownCommandsAreCommandNotFoundErrors() throws Exception {
         try (GuestAgentClient client = GuestAgentClient.connect(guest.socket())) {
             String reply = client.execute("guest-nope");
-            assertEquals(Map.of("class", "CommandNotFound", "desc", "The command guest-nope has not been found"),
-                    ((Map<?, ?>) Json.parse(reply)).get("error"));
+            assertEquals(new AgentMessages.Error("CommandNotFound", "The command guest-nope has not been found"),
+                    AgentMessages.readReply(reply).orElseThrow().error());
         }
     }
 

@@ -2,6 +2,7 @@ package dev.rekey.engines.guest;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
+import dev.rekey.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -188,7 +189,7 @@ class SandboxedGuestTest {
         SandboxedGuest guest = start(Map.of());
         Exec.Result kill = Exec.run(List.of("kill", "-KILL", Long.toString(guest.pid())), Duration.ofSeconds(5));
         assertEquals(0, kill.status());
-        waitUntil(() -> !guest.isRunning());
+        Await.until("the killed agent is no longer running", Duration.ofSeconds(5), () -> !guest.isRunning());
         assertTrue(Files.exists(guest.socket()), "SIGKILL leaves the socket file behind");
         guest.start();
         try (GuestAgentClient client = GuestAgentClient.connect(guest.socket())) {
@@ -277,13 +278,5 @@ class SandboxedGuestTest {
 
     private static Object inode(Path file) throws Exception {
         return Files.getAttribute(file, "unix:ino", java.nio.file.LinkOption.NOFOLLOW_LINKS);
-    }
-
-    private static void waitUntil(java.util.function.BooleanSupplier condition) throws InterruptedException {
-        long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) throw new AssertionError("condition not reached within 5 s");
-            Thread.sleep(10);
-        }
     }
 }

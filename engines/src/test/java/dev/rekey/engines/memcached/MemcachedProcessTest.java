@@ -2,6 +2,7 @@ package dev.rekey.engines.memcached;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
+import dev.rekey.testkit.Await;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,6 +13,7 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -140,5 +142,33 @@ class MemcachedProcessTest {
         process.stop();
         EngineException failure = assertThrows(EngineException.class, () -> MemcachedProcess.adopt(process.dir()));
         assertTrue(failure.getMessage().contains("not running"), failure.getMessage());
+    }
+
+    @Test
+    void adoptCountsAnExitedButUnreapedProcessAsNotRunning() throws Exception {
+        // the exited child of a parent that never reaps it stays a zombie: no command line, and yet not running
+        Process parent = new ProcessBuilder("sh", "-c", "sleep 600 & echo $!; exec sleep 600").start();
+        try {
+            long pid = Long.parseLong(parent.inputReader().readLine().strip());
+            // once the shell has become sleep, nothing reaps the child any more (a shell would)
+            Await.until("the shell has become sleep", Duration.ofSeconds(10),
+                    () -> Files.readString(Path.of("/proc", Long.toString(parent.pid()), "comm")).strip().equals("sleep"));
+            ProcessHandle child = ProcessHandle.of(pid).orElseThrow();
+            child.destroy();
+            Await.until("pid " + pid + " is a zombie", Duration.ofSeconds(10), () -> isZombie(pid));
+            Path dir = Files.createDirectories(temp.resolve("zombie"));
+            Files.writeString(dir.resolve("memcached.pid"), pid + "\n");
+            Files.writeString(dir.resolve("auth"), USER + ":" + INITIAL + "\n");
+
+            EngineException failure = assertThrows(EngineException.class, () -> MemcachedProcess.adopt(dir));
+            assertTrue(failure.getMessage().contains("not running"), failure.getMessage());
+        } finally {
+            parent.destroyForcibly().waitFor(); // the zombie goes to init with it and is reaped there
+        }
+    }
+
+    private static boolean isZombie(long pid) throws java.io.IOException {
+        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
     }
 }

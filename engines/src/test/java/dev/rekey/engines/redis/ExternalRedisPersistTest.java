@@ -10,8 +10,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
 import dev.rekey.engines.FreePort;
+import dev.rekey.testkit.Await;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
@@ -76,14 +78,14 @@ class ExternalRedisPersistTest {
         fixture.trackBare(new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(dir.resolve("redis.out").toFile()).start());
         RedisPasswordEngine engine = new RedisPasswordEngine("127.0.0.1", port, ADMIN, ADMIN_PASSWORD, "default");
-        for (int attempt = 0; ; attempt++) {
+        Await.until("redis-server on port " + port + " answers PING", Duration.ofSeconds(10), () -> {
             try {
                 engine.ping();
-                return engine;
+                return true;
             } catch (EngineException notYet) {
-                if (attempt == 100) throw notYet;
-                Thread.sleep(50);
+                return false;
             }
-        }
+        });
+        return engine;
     }
 }

@@ -12,12 +12,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
+import dev.rekey.testkit.Await;
 import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -148,14 +150,8 @@ class RedisProcessTest {
                 RedisProcess.serverBinary().toString(), original.dir().resolve("redis.conf").toString()).start();
         assertEquals(0, shell.waitFor());
 
-        Optional<RedisProcess> adopted = Optional.empty();
-        for (int attempt = 0; attempt < 100 && adopted.isEmpty(); attempt++) {
-            Thread.sleep(50);
-            adopted = RedisProcess.adopt(original.dir(), ADMIN, ADMIN_PASSWORD, "default");
-        }
-
-        assertTrue(adopted.isPresent());
-        RedisProcess orphan = fixture.track(adopted.get());
+        RedisProcess orphan = fixture.track(Await.value("the orphaned redis-server can be adopted",
+                Duration.ofSeconds(10), () -> RedisProcess.adopt(original.dir(), ADMIN, ADMIN_PASSWORD, "default")));
         assertFalse(ProcessHandle.current().children().anyMatch(child -> child.pid() == orphan.pid()));
         orphan.engine().verify(INITIAL, NEXT);
         assertTrue(orphan.stop());

@@ -12,6 +12,7 @@ import com.aliyuncs.r_kvstore.model.v20150101.ModifyAccountPasswordRequest;
 import com.aliyuncs.r_kvstore.model.v20150101.ModifyInstanceAttributeRequest;
 import com.aliyuncs.r_kvstore.model.v20150101.ResetAccountPasswordRequest;
 import dev.rekey.server.TestRekey;
+import dev.rekey.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -21,6 +22,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 
 import static dev.rekey.it.aliyun.AliyunFixture.DEAD;
@@ -34,7 +36,6 @@ import static dev.rekey.it.aliyun.AliyunFixture.redisAccepts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The classic official SDK (aliyun-java-sdk-core 4.7.10 + aliyun-java-sdk-r-kvstore, V1 HMAC-SHA1, RegionId always
@@ -90,11 +91,8 @@ class ClassicSdkTest {
     }
 
     static void awaitNormal() throws Exception {
-        for (int i = 0; i < 500; i++) {
-            if (attribute(INSTANCE, false).getInstanceStatus().equals("Normal")) return;
-            Thread.sleep(5);
-        }
-        fail("the change did not finish");
+        Await.until("the change finishes and the instance is Normal again", Duration.ofSeconds(10),
+                () -> attribute(INSTANCE, false).getInstanceStatus().equals("Normal"));
     }
 
     static void assertPassword(String expected, String refused) throws Exception {

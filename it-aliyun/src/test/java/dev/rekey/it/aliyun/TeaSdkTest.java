@@ -9,6 +9,7 @@ import com.aliyun.r_kvstore20150101.models.ModifyAccountPasswordRequest;
 import com.aliyun.r_kvstore20150101.models.ModifyInstanceAttributeRequest;
 import com.aliyun.r_kvstore20150101.models.ResetAccountPasswordRequest;
 import dev.rekey.server.TestRekey;
+import dev.rekey.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -18,8 +19,10 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -37,7 +40,6 @@ import static dev.rekey.it.aliyun.AliyunFixture.teaStatus;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assertions.fail;
 
 /**
  * The current official SDK ({@code com.aliyun:r_kvstore20150101}, V3 ACS3-HMAC-SHA256 by default) against a running
@@ -73,14 +75,13 @@ class TeaSdkTest {
     /** Statuses seen from the call's return until the instance is Normal again; all but the last are Changing. */
     static List<String> statusesUntilNormal() throws Exception {
         var seen = new ArrayList<String>();
-        for (int i = 0; i < 500; i++) {
+        return Await.value("the change finishes and the instance is Normal again", Duration.ofSeconds(10), () -> {
             String status = attribute(INSTANCE).getInstanceStatus();
             seen.add(status);
-            if (status.equals("Normal")) return seen;
-            assertEquals("Changing", status);
-            Thread.sleep(5);
-        }
-        return fail("the change did not finish: " + seen);
+            if (status.equals("Normal")) return Optional.of(seen);
+            assertEquals("Changing", status, "statuses seen: " + seen);
+            return Optional.empty();
+        });
     }
 
     static void modify(ModifyInstanceAttributeRequest request) throws Exception {

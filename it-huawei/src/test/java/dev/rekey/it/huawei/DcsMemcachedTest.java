@@ -3,6 +3,7 @@ package dev.rekey.it.huawei;
 import com.huaweicloud.sdk.dcs.v2.DcsClient;
 import com.huaweicloud.sdk.dcs.v2.model.ShowInstanceResponse;
 import dev.rekey.server.TestRekey;
+import dev.rekey.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -12,6 +13,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Path;
+import java.time.Duration;
 
 import static dev.rekey.it.huawei.Dcs.assertRefused;
 import static dev.rekey.it.huawei.Dcs.change;
@@ -146,10 +148,8 @@ class DcsMemcachedTest {
     void aChangeOrResetWhileAnotherIsBeingAppliedIs4115() throws Exception {
         var first = java.util.concurrent.CompletableFuture.supplyAsync(() -> summary(change(dcs, ID, current, "Memc#Pass8")));
         var instances = rekey.rekey().stores().instances();
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (instances.find(ID).orElseThrow().activeOperation() == null && !first.isDone() && System.currentTimeMillis() < deadline) {
-            Thread.sleep(2);
-        }
+        Await.until("the first change is being applied", Duration.ofSeconds(5),
+                () -> instances.find(ID).orElseThrow().activeOperation() != null || first.isDone());
         // memcached takes up to a second to reload its auth file: the first change is still being applied
         assertRefused(400, "DCS.4115", () -> reset(dcs, ID, "Memc#Pass8", false));
         assertEquals("success 5 0 0", first.get());

@@ -4,6 +4,7 @@ import com.huaweicloud.sdk.core.exception.ClientRequestException;
 import com.huaweicloud.sdk.dcs.v2.DcsClient;
 import com.huaweicloud.sdk.dcs.v2.model.ShowInstanceResponse;
 import dev.rekey.server.TestRekey;
+import dev.rekey.testkit.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 
 import static dev.rekey.it.huawei.Dcs.change;
@@ -81,11 +83,8 @@ class DcsUnconfirmedChangeTest {
         // Rekey reconciles an unconfirmed change by what the engine holds once it answers again, when the task's
         // lease has run out (12 s: longer than the ~9 s the applier spends on a frozen memcached, so they never race)
         var instances = rekey.rekey().stores().instances();
-        long deadline = System.currentTimeMillis() + 45_000;
-        while (System.currentTimeMillis() < deadline
-                && (instances.find(ID).orElseThrow().activeOperation() != null || !accepts("Memc#Pass1"))) {
-            Thread.sleep(200);
-        }
+        Await.until("the change is reconciled and memcached accepts the old password", Duration.ofSeconds(45),
+                () -> instances.find(ID).orElseThrow().activeOperation() == null && accepts("Memc#Pass1"));
         assertFalse(accepts("Memc#Pass2"), "the password the caller was not told took never works");
         String last = summary(change(dcs, ID, "Memc#Pass1", "Memc#Pass3"));
         assertEquals("success 5 0 0", last, "the old password is the one in force once memcached runs again");
