@@ -54,7 +54,7 @@ public final class ConfigLoader {
             throw new ConfigException("the configuration is not valid YAML: " + e.getMessage());
         }
         var root = new ConfigNode(tree, "", lines).onlyKeys(Set.of("server", "store", "tenants", "instances", "limits"));
-        var server = root.child("server").onlyKeys(Set.of("port", "data", "bind"));
+        var server = root.child("server").onlyKeys(Set.of("port", "data", "bind", "log"));
         Path data = baseDir.resolve(server.child("data").text("./data")).normalize();
         var store = root.child("store").onlyKeys(Set.of("url", "key-file", "task-lease-seconds"));
         int lease = store.child("task-lease-seconds").integer(30);
@@ -74,7 +74,16 @@ public final class ConfigLoader {
             instances.add(ic);
         }
         return new RekeyConfig(server.child("bind").text("127.0.0.1"), server.child("port").integer(8080), data, url,
-                keyFile == null ? null : baseDir.resolve(keyFile).normalize(), lease, credentials, instances, limits(root.child("limits")));
+                keyFile == null ? null : baseDir.resolve(keyFile).normalize(), lease, credentials, instances, limits(root.child("limits")),
+                logFormat(server.child("log")));
+    }
+
+    private static LogFormat logFormat(ConfigNode log) {
+        try {
+            return LogFormat.parse(log.text("text"));
+        } catch (IllegalArgumentException e) {
+            throw log.error(e.getMessage());
+        }
     }
 
     /** Relative H2 file paths resolve against the configuration file's folder, as every other path does. */

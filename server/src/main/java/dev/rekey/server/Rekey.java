@@ -32,6 +32,8 @@ import dev.rekey.store.JdbcKeyRing;
 import dev.rekey.store.JdbcNonceRegistry;
 import dev.rekey.store.JdbcRateWindows;
 import dev.rekey.store.JdbcTaskStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -41,11 +43,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /** The composition root: builds every part by hand, in dependency order, and stops them in reverse. */
 public final class Rekey implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Rekey.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Rekey.class);
     private final Database db;
     private final EngineRegistry engines;
     private final TaskRunner runner;
@@ -88,7 +89,7 @@ public final class Rekey implements AutoCloseable {
             new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests).provision(config);
             var recovery = new TaskRecovery(instances, tasks, engines, audit, box, clock);
             int recovered = recovery.recoverOrphans(node, true);
-            if (recovered > 0) LOG.info("reconciled " + recovered + " task(s) interrupted by the last stop");
+            if (recovered > 0) LOG.info("reconciled {} task(s) interrupted by the last stop", recovered);
             runner.every(java.time.Duration.ofSeconds(5), () -> recovery.recoverOrphans(node, false));
             var changes = new PasswordChanges(instances, tasks, engines, audit, box, clock, runner, crashTestPause());
             var rateLimiter = new RateLimiter(new JdbcRateWindows(db), clock);

@@ -10,9 +10,12 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-/** The configuration file, validated once at start: nothing else reads YAML. */
+/**
+ * The configuration file, validated once at start: nothing else reads YAML. {@code logFormat} is {@code server.log}
+ * ({@code text} unless the file says {@code json}).
+ */
 public record RekeyConfig(String bind, int port, Path data, String storeUrl, Path keyFile, int taskLeaseSeconds,
-                          List<Credential> credentials, List<InstanceConfig> instances, Limits limits) {
+                          List<Credential> credentials, List<InstanceConfig> instances, Limits limits, LogFormat logFormat) {
 
     /** One instance; {@code extra} carries product keys later issues add (os, image, state, ...). */
     public record InstanceConfig(String id, String tenant, Product product, String region, String name,
@@ -30,7 +33,7 @@ public record RekeyConfig(String bind, int port, Path data, String storeUrl, Pat
     public RekeyConfig withOverrides(Integer portOverride, Path dataOverride) {
         return new RekeyConfig(bind, portOverride != null ? portOverride : port, dataOverride != null ? dataOverride : data,
                 dataOverride != null && storeUrl.equals(defaultStoreUrl(data)) ? defaultStoreUrl(dataOverride) : storeUrl,
-                keyFile, taskLeaseSeconds, credentials, instances, limits);
+                keyFile, taskLeaseSeconds, credentials, instances, limits, logFormat);
     }
 
     static String defaultStoreUrl(Path data) {
