@@ -14,12 +14,12 @@ import dev.rekey.core.PasswordPolicy;
 import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
 import dev.rekey.core.Task;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * The synchronous password change with the old password, shared by v2 and v1.0 (they differ in policy and error
@@ -27,7 +27,7 @@ import java.util.logging.Logger;
  * counter per instance serves both versions.
  */
 final class DcsPasswordChange {
-    private static final Logger LOG = Logger.getLogger(DcsPasswordChange.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(DcsPasswordChange.class);
     /** How long a synchronous API waits for the engine change to be applied and verified. */
     static final long WAIT_SECONDS = 10;
 
@@ -113,7 +113,7 @@ final class DcsPasswordChange {
             Thread.currentThread().interrupt();
             throw notFinished();
         } catch (ExecutionException e) {
-            LOG.log(Level.SEVERE, "task " + accepted.task().id() + " ended with an error", e.getCause());
+            LOG.error("task {} ended with an error", accepted.task().id(), e.getCause());
             throw new DcsRefusal("DCS.5000", "Task " + accepted.task().id() + " ended with an internal error.");
         }
     }
