@@ -1,14 +1,16 @@
 package dev.rekey.api;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /** Routes each request to its cloud's dialect; a request no cloud claims gets a plain 400 that says why. */
 public final class Gateway {
-    private static final Logger LOG = Logger.getLogger(Gateway.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Gateway.class);
     private final Map<RequestClassifier.Route, Dialect> dialects;
 
     public Gateway(Map<RequestClassifier.Route, Dialect> dialects) {
@@ -20,7 +22,8 @@ public final class Gateway {
         var route = RequestClassifier.classify(headersOnly);
         Dialect dialect = route.map(dialects::get).orElse(null);
         if (dialect == null) return HttpAnswer.tooLarge(limitBytes);
-        return dialect.tooLarge(headersOnly, limitBytes);
+        HttpAnswer answer = dialect.tooLarge(headersOnly, limitBytes);
+        return answer.access() == Access.UNCLASSIFIED ? answer.with(Access.of(cloud(route.get()), null)) : answer;
     }
 
     public HttpAnswer handle(RawRequest request) {
@@ -36,14 +39,20 @@ public final class Gateway {
                     + "Alibaba Cloud (ACS3-HMAC-SHA256 or AccessKeyId) or Huawei Cloud (/v2/, /v1.0/) API call\"}");
         }
         Dialect dialect = dialects.get(route.get());
+        Access unanswered = Access.of(cloud(route.get()), null);
         if (dialect == null) {
-            return HttpAnswer.json(400, "{\"error\":\"this Rekey does not serve " + route.get() + " API calls yet\"}");
+            return HttpAnswer.json(400, "{\"error\":\"this Rekey does not serve " + route.get() + " API calls yet\"}").with(unanswered);
         }
         try {
             return dialect.handle(request);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "dialect " + route.get() + " failed", e);
-            return HttpAnswer.json(500, "{\"error\":\"internal error\"}");
+            LOG.error("dialect {} failed", route.get(), e);
+            return HttpAnswer.json(500, "{\"error\":\"internal error\"}").with(unanswered);
         }
+    }
+
+    /** The cloud's name in access lines: {@code tencent}, {@code aliyun}, {@code huawei}. */
+    private static String cloud(RequestClassifier.Route route) {
+        return route.name().toLowerCase(Locale.ROOT);
     }
 }

@@ -3,11 +3,22 @@ package dev.rekey.api;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
-/** What goes back on the wire: status, content type, extra headers and body bytes. */
-public record HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body) {
+/**
+ * What goes back on the wire (status, content type, extra headers and body bytes) and, beside it, what the access
+ * line says about the request ({@link Access}), which only the dialect that answered knows.
+ */
+public record HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body, Access access) {
 
     public HttpAnswer {
         headers = Map.copyOf(headers);
+    }
+
+    public HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body) {
+        this(status, contentType, headers, body, Access.UNCLASSIFIED);
+    }
+
+    public HttpAnswer with(Access facts) {
+        return new HttpAnswer(status, contentType, headers, body, facts);
     }
 
     public static HttpAnswer json(int status, String json) {

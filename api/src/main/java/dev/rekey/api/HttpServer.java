@@ -18,6 +18,8 @@ public final class HttpServer implements AutoCloseable {
      * reads the cloud's error rather than a reset connection; beyond it the connection is simply answered and closed.
      */
     private static final long DRAIN_BYTES = 64L * 1024 * 1024;
+    /** A request attribute: set once the request's access line is written, so that it is written only once. */
+    private static final String LOGGED = "rekey.access-logged";
     private final Javalin app;
 
     private HttpServer(Javalin app) {
@@ -28,6 +30,11 @@ public final class HttpServer implements AutoCloseable {
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
+            // Javalin calls this after every request, once the answer is sent: the access line of a request that
+            // never reached serve (a method with no route, a failure before the gateway answered)
+            config.requestLogger.http((ctx, ms) -> {
+                if (ctx.attribute(LOGGED) == null) AccessLog.write(Access.UNCLASSIFIED, ctx.statusCode(), Math.round(ms));
+            });
             config.http.maxRequestSize = MAX_BODY_BYTES;
             // Tencent documents GET requests of up to 32 KB of query; Jetty's default header limit is 8 KB
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
@@ -41,6 +48,7 @@ public final class HttpServer implements AutoCloseable {
     }
 
     private static void serve(Gateway gateway, Context ctx) {
+        long started = System.nanoTime();
         var headers = new LinkedHashMap<String, List<String>>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
             headers.put(name, new ArrayList<>(Collections.list(ctx.req().getHeaders(name))));
@@ -53,6 +61,9 @@ public final class HttpServer implements AutoCloseable {
         } else {
             answer = gateway.handle(new RawRequest(ctx.method().name(), ctx.path(), ctx.queryString(), headers, ctx.bodyAsBytes()));
         }
+        // written before the answer is sent, so that a client holding the answer finds its line in the log
+        AccessLog.write(answer.access(), answer.status(), (System.nanoTime() - started) / 1_000_000);
+        ctx.attribute(LOGGED, true);
         ctx.status(answer.status());
         ctx.contentType(answer.contentType());
         answer.headers().forEach(ctx::header);

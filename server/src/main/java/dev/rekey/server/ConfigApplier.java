@@ -5,6 +5,8 @@ import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
 import dev.rekey.core.SecretBox;
 import dev.rekey.store.JdbcCatalog;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.security.SecureRandom;
 import java.util.Base64;
@@ -13,11 +15,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.logging.Logger;
 
 /** Puts the configuration into the store, idempotently: the same file twice changes nothing. */
 final class ConfigApplier {
-    private static final Logger LOG = Logger.getLogger(ConfigApplier.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(ConfigApplier.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcCatalog catalog;
     private final SecretBox box;
@@ -33,13 +34,13 @@ final class ConfigApplier {
         for (RekeyConfig.InstanceConfig ic : config.instances()) {
             ids.add(ic.id());
             boolean created = catalog.upsertInstance(row(ic));
-            if (created) LOG.info("instance " + ic.id() + " created (" + ic.product().key() + ", " + ic.engine().kind() + ")");
+            if (created) LOG.info("instance {} created ({}, {})", ic.id(), ic.product().key(), ic.engine().kind());
             if (!ic.engine().spawn() && ic.engine().kind() != EngineKind.GUEST) {
                 catalog.setAddress(ic.id(), ic.engine().host(), ic.engine().port(), null);
             }
         }
         List<String> retired = catalog.retireAllBut(ids);
-        retired.forEach(id -> LOG.info("instance " + id + " is no longer configured: retired, history kept"));
+        retired.forEach(id -> LOG.info("instance {} is no longer configured: retired, history kept", id));
     }
 
     private JdbcCatalog.InstanceRow row(RekeyConfig.InstanceConfig ic) {

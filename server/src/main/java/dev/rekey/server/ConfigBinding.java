@@ -65,7 +65,7 @@ final class ConfigBinding {
                     .addDeserializer(EngineKind.class, new Choice<>(EngineKind.class, ConfigBinding::lowerCase))
                     .addDeserializer(CvmInstanceState.class, new Choice<>(CvmInstanceState.class, Enum::name))
                     .addDeserializer(RekeyConfig.Os.class, new Choice<>(RekeyConfig.Os.class, ConfigBinding::lowerCase))
-                    .addDeserializer(RekeyConfig.LogFormat.class, new Choice<>(RekeyConfig.LogFormat.class, ConfigBinding::lowerCase)))
+                    .addDeserializer(LogFormat.class, new Choice<>(LogFormat.class, ConfigBinding::lowerCase)))
             .build();
 
     private ConfigBinding() {

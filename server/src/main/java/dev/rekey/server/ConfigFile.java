@@ -30,12 +30,12 @@ record ConfigFile(Server server, Store store, Engines engines, List<Tenant> tena
     }
 
     /** {@code server:}; {@code data} is resolved against the file's folder. */
-    record Server(Integer port, String data, String bind, RekeyConfig.LogFormat log) {
+    record Server(Integer port, String data, String bind, LogFormat log) {
         Server {
             port = port == null ? 8080 : port;
             data = data == null ? "./data" : data;
             bind = bind == null ? "127.0.0.1" : bind;
-            log = log == null ? RekeyConfig.LogFormat.TEXT : log;
+            log = log == null ? LogFormat.TEXT : log;
         }
     }
 

@@ -11,6 +11,8 @@ import dev.rekey.engines.redis.RedisPasswordEngine;
 import dev.rekey.engines.redis.RedisProcess;
 import dev.rekey.store.JdbcCatalog;
 import dev.rekey.store.JdbcInstanceStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -19,14 +21,13 @@ import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
-import java.util.logging.Logger;
 
 /**
  * Attaches an engine to every active instance: spawns (or re-adopts) the engines this node owns and connects to
  * external ones. A spawned engine restarts with the password it had, never the configured initial one.
  */
 final class EngineProvisioner {
-    private static final Logger LOG = Logger.getLogger(EngineProvisioner.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EngineProvisioner.class);
     private final JdbcCatalog catalog;
     private final JdbcInstanceStore instances;
     private final SecretBox box;
@@ -56,7 +57,7 @@ final class EngineProvisioner {
                     case GUEST -> {
                         // A guest (its sandbox or its agent socket) is driven only by the node that owns it.
                         if (catalog.claimOwnership(instance.id(), nodeId)) guests.attach(instance, ic, engineDir);
-                        else LOG.info("instance " + ic.id() + ": its guest belongs to another node");
+                        else LOG.info("instance {}: its guest belongs to another node", ic.id());
                     }
                 }
             } catch (EngineException | IOException e) {
@@ -87,7 +88,7 @@ final class EngineProvisioner {
         try {
             instances.setEngineVersion(instance.id(), engine.version());
         } catch (EngineException ex) {
-            LOG.warning("instance " + instance.id() + ": engine not answering at start: " + ex.getMessage());
+            LOG.warn("instance {}: engine not answering at start: {}", instance.id(), ex.getMessage());
         }
     }
 
@@ -99,7 +100,7 @@ final class EngineProvisioner {
     private void attachMemcached(Instance instance, RekeyConfig.EngineConfig e) throws EngineException, IOException {
         if (!catalog.claimOwnership(instance.id(), nodeId)) {
             // The auth file is on the owner node's disk: only that node can change this instance's password.
-            LOG.info("instance " + instance.id() + ": its memcached belongs to another node, which applies its changes");
+            LOG.info("instance {}: its memcached belongs to another node, which applies its changes", instance.id());
             return;
         }
         Path dir = engineDir.resolve(instance.id());
@@ -161,11 +162,11 @@ final class EngineProvisioner {
     private static void warnIfInitialPasswordIgnored(Instance instance, PasswordEngine engine, Secret initial) {
         try {
             if (initial != null && !engine.read().accepts(initial)) {
-                LOG.warning("instance " + instance.id() + ": engine.password is only the initial password and differs from the "
-                        + "current one; it is ignored so that a restart never undoes a change");
+                LOG.warn("instance {}: engine.password is only the initial password and differs from the "
+                        + "current one; it is ignored so that a restart never undoes a change", instance.id());
             }
         } catch (EngineException ex) {
-            LOG.warning("instance " + instance.id() + ": could not read the engine at start: " + ex.getMessage());
+            LOG.warn("instance {}: could not read the engine at start: {}", instance.id(), ex.getMessage());
         }
     }
 }

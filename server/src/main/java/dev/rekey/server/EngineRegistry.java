@@ -3,17 +3,18 @@ package dev.rekey.server;
 import dev.rekey.core.Engines;
 import dev.rekey.core.Instance;
 import dev.rekey.core.PasswordEngine;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.logging.Logger;
 
 /** The engine behind each instance, and the processes this node spawned, stopped when Rekey stops. */
 final class EngineRegistry implements Engines, AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(EngineRegistry.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(EngineRegistry.class);
     private final Map<String, PasswordEngine> engines = new ConcurrentHashMap<>();
     private final List<SpawnedEngine> spawned = new ArrayList<>();
 
@@ -40,7 +41,7 @@ final class EngineRegistry implements Engines, AutoCloseable {
             try {
                 p.stop().run();
             } catch (RuntimeException e) {
-                LOG.warning("could not stop " + p.description() + ": " + e.getMessage());
+                LOG.warn("could not stop {}: {}", p.description(), e.getMessage());
             }
         }
         spawned.clear();

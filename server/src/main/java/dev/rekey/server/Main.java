@@ -57,6 +57,8 @@ public final class Main {
         Integer port;
         @Option(names = "--data", description = "data folder (H2 database, spawned engines, master key)")
         Path data;
+        @Option(names = "--log-format", paramLabel = "text|json", description = "log lines as text or as one JSON object per line (overrides server.log)")
+        String logFormat;
 
         public Integer call() throws Exception {
             if (demo == (config != null)) {
@@ -70,6 +72,12 @@ public final class Main {
                 cfg = cfg.withOverrides(port, data == null ? null : data.toAbsolutePath());
             } catch (ConfigException e) {
                 System.err.println("rekey: configuration error: " + e.getMessage());
+                return 2;
+            }
+            try {
+                Logging.configure(logFormat != null ? LogFormat.parse(logFormat) : cfg.logFormat());
+            } catch (IllegalArgumentException e) {
+                System.err.println("rekey serve: --log-format: " + e.getMessage());
                 return 2;
             }
             Rekey rekey;

@@ -35,6 +35,8 @@ import dev.rekey.store.JdbcKeyRing;
 import dev.rekey.store.JdbcNonceRegistry;
 import dev.rekey.store.JdbcRateWindows;
 import dev.rekey.store.JdbcOperationStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -45,11 +47,10 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Logger;
 
 /** The composition root: builds every part by hand, in dependency order, and stops them in reverse. */
 public final class Rekey implements AutoCloseable {
-    private static final Logger LOG = Logger.getLogger(Rekey.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(Rekey.class);
     private final Database db;
     private final EngineRegistry engines;
     private final Workers workers;
@@ -100,7 +101,7 @@ public final class Rekey implements AutoCloseable {
                     FORWARD_WAIT);
             var worker = new OperationWorker(operations, node, changes, cvm, workers);
             int recovered = worker.recoverOrphans(true);
-            if (recovered > 0) LOG.info("settled " + recovered + " operation(s) interrupted by the last stop");
+            if (recovered > 0) LOG.info("settled {} operation(s) interrupted by the last stop", recovered);
             guests.settle(cvm);
             worker.start(ASSIGNED_EVERY, orphansEvery(lease));
             var queries = new InstanceQueries(instances, operations);

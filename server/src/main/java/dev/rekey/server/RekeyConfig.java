@@ -25,7 +25,6 @@ public record RekeyConfig(String bind, int port, Path data, String storeUrl, Pat
                           List<Credential> credentials, List<InstanceConfig> instances, Limits limits) {
 
     /** {@code server: { log: text | json }}: plain lines, or one JSON object per line. */
-    public enum LogFormat { TEXT, JSON }
 
     /** {@code os:} of a CVM instance: which password rules and default user apply. */
     public enum Os { LINUX, WINDOWS }

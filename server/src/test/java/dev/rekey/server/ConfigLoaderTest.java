@@ -148,7 +148,7 @@ class ConfigLoaderTest {
         assertEquals(30, c.taskLeaseSeconds());
         assertEquals(16, c.storePoolSize());
         assertEquals(Duration.ofSeconds(2), c.engineTimeout());
-        assertEquals(RekeyConfig.LogFormat.TEXT, c.logFormat());
+        assertEquals(LogFormat.TEXT, c.logFormat());
         assertTrue(c.credentials().isEmpty());
         assertTrue(c.instances().isEmpty());
         assertEquals(20, c.limits().get(Product.TENCENT_REDIS, "ModifyInstancePassword", 20));
@@ -162,7 +162,7 @@ class ConfigLoaderTest {
                 engines: { timeout: 500ms }
                 """, BASE);
         assertEquals("0.0.0.0", c.bind());
-        assertEquals(RekeyConfig.LogFormat.JSON, c.logFormat());
+        assertEquals(LogFormat.JSON, c.logFormat());
         assertEquals(40, c.storePoolSize());
         assertEquals(12, c.taskLeaseSeconds());
         assertEquals(Path.of("/srv/rekey/keys/master.key"), c.keyFile());
@@ -308,7 +308,7 @@ class ConfigLoaderTest {
 
     @Test
     void theLogFormatIgnoresCase() {
-        assertEquals(RekeyConfig.LogFormat.JSON, loader.parse("server: { log: JSON }\n", BASE).logFormat());
+        assertEquals(LogFormat.JSON, loader.parse("server: { log: JSON }\n", BASE).logFormat());
     }
 
     @ParameterizedTest(name = "{1}")

@@ -23,10 +23,13 @@ final class NodeProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static NodeProcess start(Path config, Path log, Map<String, String> env) throws IOException, InterruptedException {
+    /** {@code log} receives stderr (every log line); {@code extraArgs} follow {@code serve --config FILE --port 0}. */
+    static NodeProcess start(Path config, Path log, Map<String, String> env, String... extraArgs) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        var pb = new ProcessBuilder(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.rekey.server.Main",
+        var command = new java.util.ArrayList<>(List.of(java, "-cp", System.getProperty("java.class.path"), "dev.rekey.server.Main",
                 "serve", "--config", config.toString(), "--port", "0"));
+        command.addAll(List.of(extraArgs));
+        var pb = new ProcessBuilder(command);
         pb.environment().putAll(env);
         pb.redirectError(log.toFile());
         Process p = pb.start();

@@ -11,8 +11,13 @@ final class TencentClients {
     }
 
     static ClientProfile profile(TestRekey rekey, String signMethod, String httpMethod) {
+        return profile(rekey.endpoint(), signMethod, httpMethod);
+    }
+
+    /** Through {@code endpoint}: a relay in front of the Rekey, say. */
+    static ClientProfile profile(String endpoint, String signMethod, String httpMethod) {
         var http = new HttpProfile();
-        http.setEndpoint(rekey.endpoint());
+        http.setEndpoint(endpoint);
         http.setProtocol("http://");
         http.setReqMethod(httpMethod);
         var profile = new ClientProfile();

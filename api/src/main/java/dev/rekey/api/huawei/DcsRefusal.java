@@ -1,5 +1,6 @@
 package dev.rekey.api.huawei;
 
+import dev.rekey.api.Access;
 import dev.rekey.api.HttpAnswer;
 
 import java.util.Map;
@@ -41,14 +42,15 @@ final class DcsRefusal extends RuntimeException {
         return error;
     }
 
-    HttpAnswer answer(boolean v1, String requestId) {
+    /** The answer, with {@code access} noting the code it shows. */
+    HttpAnswer answer(boolean v1, String requestId, Access access) {
         if (error.code().startsWith("APIGW.")) {
             return HttpAnswer.json(error.status(), HuaweiErrors.gatewayErrorBody(error.code(), text(error), requestId),
-                    Map.of("X-Request-Id", requestId));
+                    Map.of("X-Request-Id", requestId)).with(access.failed(error.code()));
         }
         DcsError shown = v1 ? TABLE.v1Equivalent(error.code()).orElse(error) : error;
         String body = v1 ? HuaweiErrors.v1ErrorBody(shown.code(), text(shown)) : HuaweiErrors.errorBody(shown.code(), text(shown));
-        return HttpAnswer.json(shown.status(), body, Map.of("X-Request-Id", requestId));
+        return HttpAnswer.json(shown.status(), body, Map.of("X-Request-Id", requestId)).with(access.failed(shown.code()));
     }
 
     /** The documented text first (clients may match on it), then what was wrong with this request. */

@@ -2,6 +2,7 @@ package dev.rekey.api.huawei;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rekey.api.Access;
 import dev.rekey.api.AuthResult;
 import dev.rekey.api.Dialect;
 import dev.rekey.api.HttpAnswer;
@@ -14,11 +15,11 @@ import dev.rekey.core.LockoutPolicy;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.Product;
 import dev.rekey.core.RateLimiter;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.UUID;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 
 /**
  * Huawei Cloud DCS on the wire: the v2 password, reset, show and list APIs and the v1.0 password API, behind the API
@@ -26,7 +27,7 @@ import java.util.logging.Logger;
  * the SDKs report as the request id of an error.
  */
 public final class HuaweiDialect implements Dialect {
-    private static final Logger LOG = Logger.getLogger(HuaweiDialect.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(HuaweiDialect.class);
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Five wrong old passwords in a row lock the instance (seeds 002 and 004). */
     public static final int MAX_ATTEMPTS = 5;
@@ -68,23 +69,28 @@ public final class HuaweiDialect implements Dialect {
     public HttpAnswer handle(RawRequest raw) {
         String requestId = UUID.randomUUID().toString().replace("-", "");
         boolean v1Shape = DcsRoute.isV1Path(raw.path());
+        Access access = Access.of("huawei", requestId);
         try {
             return switch (verifier.verify(raw)) {
-                case AuthResult.Rejected r -> gatewayRejection(r, requestId);
-                case AuthResult.Authenticated a -> serve(a.credential(), raw, requestId);
+                case AuthResult.Rejected r -> gatewayRejection(r, requestId).with(access.failed(r.code()));
+                case AuthResult.Authenticated a -> {
+                    access = access.withTenant(a.credential().tenant());
+                    DcsRoute route = DcsRoute.of(raw.method(), raw.path());
+                    access = access.withAction(route.operation().apiName).withInstance(route.instanceId());
+                    yield serve(a.credential(), route, raw, requestId).with(access);
+                }
             };
         } catch (DcsRefusal e) {
-            return e.answer(v1Shape, requestId);
+            return e.answer(v1Shape, requestId, access);
         } catch (FailureException e) {
-            return DcsErrors.of(e.failure()).answer(v1Shape, requestId);
+            return DcsErrors.of(e.failure()).answer(v1Shape, requestId, access);
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "internal error, X-Request-Id " + requestId, e);
-            return new DcsRefusal("DCS.5000", "Quote X-Request-Id " + requestId + " when reporting it.").answer(v1Shape, requestId);
+            LOG.error("internal error, X-Request-Id {}", requestId, e);
+            return new DcsRefusal("DCS.5000", "Quote X-Request-Id " + requestId + " when reporting it.").answer(v1Shape, requestId, access);
         }
     }
 
-    private HttpAnswer serve(Credential credential, RawRequest raw, String requestId) {
-        DcsRoute route = DcsRoute.of(raw.method(), raw.path());
+    private HttpAnswer serve(Credential credential, DcsRoute route, RawRequest raw, String requestId) {
         DcsCall call = new DcsCall(credential, route, raw, requestId);
         requireProject(call);
         requireInstanceIdFormat(route);

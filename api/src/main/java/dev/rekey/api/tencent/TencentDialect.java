@@ -2,18 +2,19 @@ package dev.rekey.api.tencent;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rekey.api.Access;
 import dev.rekey.api.AuthResult;
 import dev.rekey.api.Dialect;
 import dev.rekey.api.HttpAnswer;
 import dev.rekey.api.RawRequest;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
-import java.util.logging.Level;
-import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
 /**
@@ -21,8 +22,9 @@ import java.util.stream.Collectors;
  * carries a RequestId: the official SDKs discard the body of any other status.
  */
 public final class TencentDialect implements Dialect {
-    private static final Logger LOG = Logger.getLogger(TencentDialect.class.getName());
+    private static final Logger LOG = LoggerFactory.getLogger(TencentDialect.class);
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String CLOUD = "tencent";
     private final TencentSignatureVerifier verifier;
     private final Map<String, TencentProduct> products;
 
@@ -37,13 +39,15 @@ public final class TencentDialect implements Dialect {
 
     @Override
     public HttpAnswer tooLarge(RawRequest headersOnly, long limitBytes) {
+        String requestId = UUID.randomUUID().toString();
         return error("RequestSizeLimitExceeded", "the request body is larger than " + limitBytes + " bytes, the limit for TC3 POST",
-                UUID.randomUUID().toString());
+                requestId).with(Access.of(CLOUD, requestId).failed("RequestSizeLimitExceeded"));
     }
 
     @Override
     public HttpAnswer handle(RawRequest raw) {
         String requestId = UUID.randomUUID().toString();
+        Access access = Access.of(CLOUD, requestId);
         try {
             if (!raw.method().equals("GET") && !raw.method().equals("POST")) {
                 throw new TencentError("UnsupportedProtocol", "only GET and POST are supported, not " + raw.method());
@@ -53,20 +57,30 @@ public final class TencentDialect implements Dialect {
                 case AuthResult.Authenticated a -> a.credential();
                 case AuthResult.Rejected r -> throw new TencentError(r.code(), r.message());
             };
+            access = access.withTenant(credential.tenant());
             TencentCall call = parse(raw);
+            access = access.withAction(call.action()).withInstance(instanceIds(call.params()));
             TencentProduct product = products.get(call.version());
             if (product == null) {
                 throw new TencentError("NoSuchVersion", "the API version '" + call.version() + "' does not exist; supported: "
                         + String.join(", ", products.keySet()));
             }
             var request = new TencentRequest(credential, call.action(), call.region(), new TencentParams(call.params()), requestId);
-            return success(product.handle(request), requestId);
+            return success(product.handle(request), requestId).with(access);
         } catch (TencentError e) {
-            return error(e.code(), e.getMessage(), requestId);
+            return error(e.code(), e.getMessage(), requestId).with(access.failed(e.code()));
         } catch (RuntimeException e) {
-            LOG.log(Level.SEVERE, "internal error, RequestId " + requestId, e);
-            return error("InternalError", "an internal error occurred; quote RequestId " + requestId + " when reporting it", requestId);
+            LOG.error("internal error, RequestId {}", requestId, e);
+            return error("InternalError", "an internal error occurred; quote RequestId " + requestId + " when reporting it", requestId)
+                    .with(access.failed("InternalError"));
         }
+    }
+
+    /** For the access line: the InstanceId a call names, or its InstanceIds joined by commas; null when none. */
+    private static String instanceIds(Map<String, Object> params) {
+        if (params.get("InstanceId") instanceof String id) return id;
+        if (params.get("InstanceIds") instanceof List<?> ids) return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
+        return null;
     }
 
     private static void refuseOversized(RawRequest raw) {

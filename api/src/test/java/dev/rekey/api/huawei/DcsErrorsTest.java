@@ -2,6 +2,7 @@ package dev.rekey.api.huawei;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.rekey.api.Access;
 import dev.rekey.core.ErrorCode;
 import dev.rekey.core.Failure;
 import org.junit.jupiter.api.Test;
@@ -15,7 +16,7 @@ class DcsErrorsTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static JsonNode body(DcsRefusal refusal, boolean v1) throws Exception {
-        var answer = refusal.answer(v1, "0123456789abcdef0123456789abcdef");
+        var answer = refusal.answer(v1, "0123456789abcdef0123456789abcdef", Access.UNCLASSIFIED);
         assertEquals("0123456789abcdef0123456789abcdef", answer.headers().get("X-Request-Id"));
         assertTrue(answer.contentType().startsWith("application/json"));
         return JSON.readTree(answer.body());
@@ -46,10 +47,11 @@ class DcsErrorsTest {
         assertEquals(code, v2.get("error_code").asText());
         assertTrue(v2.get("error_msg").asText().endsWith(" Detail."));
         assertTrue(v2.get("error_ext_msg").isNull());
-        assertEquals(status, refusal.answer(false, "r").status());
+        assertEquals(status, refusal.answer(false, "r", Access.UNCLASSIFIED).status());
         JsonNode v1 = body(refusal, true).get("error");
         assertEquals(v1Code, v1.get("code").asText());
         assertTrue(v1.get("message").asText().endsWith(" Detail."));
+        assertEquals(v1Code, refusal.answer(true, "r", Access.of("huawei", "r")).access().errorCode(), "the access line names the code shown");
     }
 
     @Test
@@ -61,7 +63,7 @@ class DcsErrorsTest {
     @Test
     void throttlingIsTheGatewaysAnswerWithTheRequestIdInTheBody() throws Exception {
         var refusal = DcsErrors.of(Failure.of(ErrorCode.RATE_LIMITED, "more than 20 requests per second"));
-        assertEquals(429, refusal.answer(true, "r").status());
+        assertEquals(429, refusal.answer(true, "r", Access.UNCLASSIFIED).status());
         JsonNode body = body(refusal, true);
         assertEquals("APIGW.0308", body.get("error_code").asText());
         assertEquals("0123456789abcdef0123456789abcdef", body.get("request_id").asText());
