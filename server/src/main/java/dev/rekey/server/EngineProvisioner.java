@@ -18,6 +18,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -35,9 +36,10 @@ final class EngineProvisioner {
     private final Path engineDir;
     private final String nodeId;
     private final GuestMachines guests;
+    private final Duration timeout;
 
     EngineProvisioner(JdbcCatalog catalog, JdbcInstanceStore instances, SecretBox box, EngineRegistry registry, Path dataDir, String nodeId,
-                      GuestMachines guests) {
+                      GuestMachines guests, Duration timeout) {
         this.catalog = catalog;
         this.instances = instances;
         this.box = box;
@@ -45,6 +47,7 @@ final class EngineProvisioner {
         this.engineDir = dataDir.resolve("engines");
         this.nodeId = nodeId;
         this.guests = guests;
+        this.timeout = timeout;
     }
 
     void provision(RekeyConfig config) {
@@ -74,15 +77,15 @@ final class EngineProvisioner {
         if (e.spawn() && !catalog.claimOwnership(instance.id(), nodeId)) {
             // Another node spawned this engine and owns it: reach it where that node recorded it.
             Instance owned = instances.find(instance.id()).orElseThrow();
-            engine = new RedisPasswordEngine(owned.host(), owned.port(), adminUser, admin, "default");
+            engine = new RedisPasswordEngine(owned.host(), owned.port(), adminUser, admin, "default", timeout);
         } else if (e.spawn()) {
             Path dir = engineDir.resolve(instance.id());
             RedisProcess process = spawnRedis(dir, adminUser, admin, e.initialPassword());
             own(instance, "redis-server", process.pid(), process.host(), process.port(), process::stop);
-            engine = process.engine();
+            engine = process.engine().withTimeout(timeout);
             warnIfInitialPasswordIgnored(instance, engine, e.initialPassword());
         } else {
-            engine = new RedisPasswordEngine(e.host(), e.port(), adminUser, admin, "default");
+            engine = new RedisPasswordEngine(e.host(), e.port(), adminUser, admin, "default", timeout);
         }
         registry.register(instance.id(), engine);
         try {
@@ -106,7 +109,7 @@ final class EngineProvisioner {
         Path dir = engineDir.resolve(instance.id());
         MemcachedProcess process = spawnMemcached(dir, instance.port(), e.user(), e.initialPassword());
         own(instance, "memcached", process.pid(), process.host(), process.port(), process::stop);
-        MemcachedPasswordEngine engine = process.engine();
+        MemcachedPasswordEngine engine = process.engine(timeout);
         registry.register(instance.id(), engine);
         warnIfInitialPasswordIgnored(instance, engine, e.initialPassword());
         memcachedVersion(process).ifPresent(v -> instances.setEngineVersion(instance.id(), v));

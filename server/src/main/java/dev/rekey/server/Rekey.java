@@ -90,11 +90,11 @@ public final class Rekey implements AutoCloseable {
             var instances = new JdbcInstanceStore(db, operations);
             var audit = new JdbcAuditLog(db);
             new ConfigApplier(catalog, box).apply(config);
-            var leases = new LeaseKeeper(operations, clock, ENGINE_STEP_BUDGET);
+            var leases = new LeaseKeeper(operations, clock, stepBudget(config.engineTimeout()));
             leases.start(workers);
             var guests = new GuestMachines(engines);
             var cvm = new CvmOperations(instances, operations, guests, audit, clock, workers, leases, box);
-            new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests).provision(config);
+            new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests, config.engineTimeout()).provision(config);
             var lockouts = Map.of(Product.HUAWEI_DCS, new LockoutPolicy(HuaweiDialect.MAX_ATTEMPTS,
                     Duration.ofMinutes(HuaweiDialect.lockMinutes(config.limits())), clock));
             var changes = new PasswordChanges(instances, operations, engines, audit, box, clock, workers, leases, lockouts,
@@ -127,8 +127,14 @@ public final class Rekey implements AutoCloseable {
         }
     }
 
-    /** The longest one engine step may take (a few engine timeouts): a lease must outlast it before it starts. */
-    private static final Duration ENGINE_STEP_BUDGET = Duration.ofSeconds(6);
+    /**
+     * The longest one engine step may take, a lease must outlast it before the step starts: a verification makes a few
+     * calls, each bounded by the engine timeout; a guest agent call is bounded by its own 10 s.
+     */
+    private static Duration stepBudget(Duration engineTimeout) {
+        Duration calls = engineTimeout.multipliedBy(3);
+        return calls.compareTo(Duration.ofSeconds(10)) > 0 ? calls : Duration.ofSeconds(10);
+    }
     /** How long a node waits for the owner of an engine it cannot reach to take a request up. */
     private static final Duration FORWARD_WAIT = Duration.ofSeconds(10);
     /** How often a node looks for operations only it can apply. */

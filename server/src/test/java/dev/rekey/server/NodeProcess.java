@@ -62,6 +62,10 @@ final class NodeProcess implements AutoCloseable {
         return "127.0.0.1:" + port;
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** SIGKILL: the node dies at once, mid-task, without any shutdown hook. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -13,12 +13,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.HexFormat;
 
-/** A TC3-HMAC-SHA256 POST signed by hand, for what the SDK cannot send (an old timestamp). */
-final class RawTc3Request {
+/**
+ * A TC3-HMAC-SHA256 POST signed by hand, for what the SDK cannot send (an old timestamp), and for modules that cannot
+ * hold the Tencent SDK beside their own cloud's (the okhttp conflict).
+ */
+public final class RawTc3Request {
     private RawTc3Request() {
     }
 
-    static String post(int port, String secretId, String secretKey, String action, String json, Instant at) throws Exception {
+    public static String post(int port, String secretId, String secretKey, String action, String json, Instant at) throws Exception {
         String host = "127.0.0.1:" + port;
         String contentType = "application/json; charset=utf-8";
         long ts = at.getEpochSecond();

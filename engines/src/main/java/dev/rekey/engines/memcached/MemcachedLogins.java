@@ -5,6 +5,7 @@ import dev.rekey.core.Secret;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -16,10 +17,12 @@ final class MemcachedLogins {
 
     private final String host;
     private final int port;
+    private final Duration timeout;
 
-    MemcachedLogins(String host, int port) {
+    MemcachedLogins(String host, int port, Duration timeout) {
         this.host = host;
         this.port = port;
+        this.timeout = timeout;
     }
 
     /**
@@ -97,7 +100,7 @@ final class MemcachedLogins {
     }
 
     private MemcachedTextClient connect() throws IOException {
-        return MemcachedTextClient.connect(host, port);
+        return MemcachedTextClient.connect(host, port, timeout);
     }
 
     private EngineException unreachable(IOException e) {

@@ -7,6 +7,7 @@ import dev.rekey.core.Secret;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,10 +28,15 @@ public final class MemcachedPasswordEngine implements PasswordEngine {
     private final MemcachedLogins logins;
 
     public MemcachedPasswordEngine(Path authFile, long pid, String host, int port, String user) {
+        this(authFile, pid, host, port, user, MemcachedTextClient.DEFAULT_TIMEOUT);
+    }
+
+    /** {@code timeout} bounds every login a verification makes. */
+    public MemcachedPasswordEngine(Path authFile, long pid, String host, int port, String user, Duration timeout) {
         this.authFile = new AuthFile(authFile);
         this.pid = pid;
         this.user = user;
-        this.logins = new MemcachedLogins(host, port);
+        this.logins = new MemcachedLogins(host, port, timeout);
     }
 
     @Override

@@ -102,7 +102,12 @@ public final class MemcachedProcess {
 
     /** The password engine of this server's user. */
     public MemcachedPasswordEngine engine() {
-        return new MemcachedPasswordEngine(authFile(), pid(), host(), port, user);
+        return engine(MemcachedTextClient.DEFAULT_TIMEOUT);
+    }
+
+    /** The engine of this process, each login bounded by {@code timeout}. */
+    public MemcachedPasswordEngine engine(java.time.Duration timeout) {
+        return new MemcachedPasswordEngine(authFile(), pid(), host(), port, user, timeout);
     }
 
     /** SIGTERM by pid, up to 5 s to exit, then SIGKILL. */

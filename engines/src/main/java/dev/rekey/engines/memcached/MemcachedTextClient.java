@@ -10,6 +10,7 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.time.Duration;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
@@ -22,7 +23,8 @@ import java.util.Optional;
 public final class MemcachedTextClient implements AutoCloseable {
     public static final String STORED = "STORED";
     public static final String AUTHENTICATION_FAILURE = "CLIENT_ERROR authentication failure";
-    static final int TIMEOUT_MILLIS = 2_000;
+    /** How long one connect or reply may take unless the configuration says otherwise ({@code engines: { timeout }}). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
     private static final int MAX_LINE_BYTES = 1_024;
 
     private final Socket socket;
@@ -36,10 +38,14 @@ public final class MemcachedTextClient implements AutoCloseable {
     }
 
     public static MemcachedTextClient connect(String host, int port) throws IOException {
+        return connect(host, port, DEFAULT_TIMEOUT);
+    }
+
+    public static MemcachedTextClient connect(String host, int port, Duration timeout) throws IOException {
         Socket socket = new Socket();
         try {
-            socket.connect(new InetSocketAddress(host, port), TIMEOUT_MILLIS);
-            socket.setSoTimeout(TIMEOUT_MILLIS);
+            socket.connect(new InetSocketAddress(host, port), (int) timeout.toMillis());
+            socket.setSoTimeout((int) timeout.toMillis());
             socket.setTcpNoDelay(true);
             return new MemcachedTextClient(socket);
         } catch (IOException e) {

@@ -1,6 +1,8 @@
 package dev.rekey.engines.redis;
 
 import dev.rekey.core.EngineException;
+
+import java.time.Duration;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;
@@ -10,24 +12,25 @@ import redis.clients.jedis.exceptions.JedisException;
 /** Connection settings shared by admin and login connections, and the wording of their failures. */
 final class RedisConnections {
 
-    static final int TIMEOUT_MILLIS = 2000;
+    /** How long one connect or reply may take unless the configuration says otherwise ({@code engines: { timeout }}). */
+    public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
 
     private RedisConnections() {
     }
 
-    static DefaultJedisClientConfig.Builder connectionConfig() {
+    static DefaultJedisClientConfig.Builder connectionConfig(Duration timeout) {
         // no CLIENT SETINFO: the admin user is not granted it, and login probes should stay minimal;
         // RESP2 as the server speaks by default, with no HELLO negotiation (and no warning on every connection)
         return DefaultJedisClientConfig.builder()
                 .serverDefaultProtocol()
-                .connectionTimeoutMillis(TIMEOUT_MILLIS)
-                .socketTimeoutMillis(TIMEOUT_MILLIS)
+                .connectionTimeoutMillis((int) timeout.toMillis())
+                .socketTimeoutMillis((int) timeout.toMillis())
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     }
 
-    static EngineException unreachable(HostAndPort address, String what, JedisException e) {
+    static EngineException unreachable(HostAndPort address, Duration timeout, String what, JedisException e) {
         String reason = e instanceof JedisConnectionException
-                ? "unreachable or did not answer within " + TIMEOUT_MILLIS + " ms" : "failed";
+                ? "unreachable or did not answer within " + timeout.toMillis() + " ms" : "failed";
         return new EngineException("Redis at " + address + " " + reason + " (" + what + "): "
                 + scrub(rootMessage(e)), e);
     }

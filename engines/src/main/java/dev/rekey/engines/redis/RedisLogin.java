@@ -5,6 +5,7 @@ import static dev.rekey.engines.redis.RedisConnections.unreachable;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
+import java.time.Duration;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
@@ -15,10 +16,12 @@ final class RedisLogin {
 
     private final HostAndPort address;
     private final String account;
+    private final Duration timeout;
 
-    RedisLogin(HostAndPort address, String account) {
+    RedisLogin(HostAndPort address, String account, Duration timeout) {
         this.address = address;
         this.account = account;
+        this.timeout = timeout;
     }
 
     void requireAccepted(Secret expected) throws EngineException {
@@ -29,7 +32,7 @@ final class RedisLogin {
         } catch (JedisDataException e) {
             throw new EngineException(check + " was refused by Redis at " + address + ": " + scrub(e.getMessage()));
         } catch (JedisException e) {
-            throw unreachable(address, check, e);
+            throw unreachable(address, timeout, check, e);
         }
     }
 
@@ -42,7 +45,7 @@ final class RedisLogin {
         } catch (JedisDataException e) {
             throw new EngineException(check + " was refused by Redis at " + address + ": " + scrub(e.getMessage()));
         } catch (JedisException e) {
-            throw unreachable(address, check, e);
+            throw unreachable(address, timeout, check, e);
         }
     }
 
@@ -55,13 +58,13 @@ final class RedisLogin {
             throw new EngineException(check + " got an unexpected answer from Redis at " + address + ": "
                     + scrub(e.getMessage()));
         } catch (JedisException e) {
-            throw unreachable(address, check, e);
+            throw unreachable(address, timeout, check, e);
         }
         throw new EngineException(check + " is still accepted by Redis at " + address);
     }
 
     private Jedis connect() {
-        return new Jedis(address, RedisConnections.connectionConfig().build());
+        return new Jedis(address, RedisConnections.connectionConfig(timeout).build());
     }
 
     private static void requirePong(Jedis jedis, String check) throws EngineException {

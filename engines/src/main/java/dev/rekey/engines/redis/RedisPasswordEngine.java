@@ -8,6 +8,7 @@ import dev.rekey.core.EngineState;
 import dev.rekey.core.PasswordEngine;
 import dev.rekey.core.Secret;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -25,7 +26,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * user. Changes send only SHA-256 hashes ({@code #<hex>}), so a new password never travels for the change itself;
  * only {@link #verify} sends passwords, on fresh connections, to prove what a client will experience.
  *
- * <p>Every call opens its own admin connection (2 s connect and read timeout) and closes it, so the engine needs no
+ * <p>Every call opens its own admin connection (the engine timeout bounds connect and read) and closes it, so the engine needs no
  * lifecycle and keeps working across a Redis restart.
  */
 public final class RedisPasswordEngine implements PasswordEngine {
@@ -37,12 +38,24 @@ public final class RedisPasswordEngine implements PasswordEngine {
     private final String adminUser;
     private final Secret adminPassword;
     private final String account;
+    private final Duration timeout;
 
     public RedisPasswordEngine(String host, int port, String adminUser, Secret adminPassword, String account) {
+        this(host, port, adminUser, adminPassword, account, RedisConnections.DEFAULT_TIMEOUT);
+    }
+
+    /** {@code timeout} bounds every connect and every reply, so a dead engine fails a call rather than hanging it. */
+    public RedisPasswordEngine(String host, int port, String adminUser, Secret adminPassword, String account, Duration timeout) {
         this.address = new HostAndPort(Objects.requireNonNull(host, "host"), port);
         this.adminUser = Objects.requireNonNull(adminUser, "adminUser");
         this.adminPassword = Objects.requireNonNull(adminPassword, "adminPassword");
         this.account = Objects.requireNonNull(account, "account");
+        this.timeout = Objects.requireNonNull(timeout, "timeout");
+    }
+
+    /** The same engine with another call timeout. */
+    public RedisPasswordEngine withTimeout(Duration next) {
+        return new RedisPasswordEngine(address.getHost(), address.getPort(), adminUser, adminPassword, account, next);
     }
 
     @Override
@@ -103,7 +116,7 @@ public final class RedisPasswordEngine implements PasswordEngine {
 
     @Override
     public void verify(Secret expected, Secret rejected) throws EngineException {
-        RedisLogin login = new RedisLogin(address, account);
+        RedisLogin login = new RedisLogin(address, account, timeout);
         if (expected == null) {
             login.requirePasswordFree();
         } else {
@@ -171,11 +184,11 @@ public final class RedisPasswordEngine implements PasswordEngine {
         } catch (JedisDataException e) {
             throw new EngineException("Redis at " + address + " could not " + action + ": " + scrub(e.getMessage()));
         } catch (JedisException e) {
-            throw unreachable(address, "admin call to " + action, e);
+            throw unreachable(address, timeout, "admin call to " + action, e);
         }
     }
 
     private JedisClientConfig adminConfig() {
-        return RedisConnections.connectionConfig().user(adminUser).password(adminPassword.reveal()).build();
+        return RedisConnections.connectionConfig(timeout).user(adminUser).password(adminPassword.reveal()).build();
     }
 }

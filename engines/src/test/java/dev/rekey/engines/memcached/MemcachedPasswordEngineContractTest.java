@@ -58,7 +58,7 @@ class MemcachedPasswordEngineContractTest extends PasswordEngineContract {
      */
     @Override
     protected Duration callTimeout() {
-        return Duration.ofMillis(MemcachedPasswordEngine.RELOAD_TIMEOUT_MILLIS + MemcachedTextClient.TIMEOUT_MILLIS);
+        return Duration.ofMillis(MemcachedPasswordEngine.RELOAD_TIMEOUT_MILLIS).plus(MemcachedTextClient.DEFAULT_TIMEOUT);
     }
 
     private MemcachedProcess track(MemcachedProcess process) {

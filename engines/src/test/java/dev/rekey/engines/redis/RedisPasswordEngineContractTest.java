@@ -55,6 +55,6 @@ class RedisPasswordEngineContractTest extends PasswordEngineContract {
     /** Every admin call and every verifying login has a 2 s connect and read timeout. */
     @Override
     protected Duration callTimeout() {
-        return Duration.ofMillis(RedisConnections.TIMEOUT_MILLIS);
+        return RedisConnections.DEFAULT_TIMEOUT;
     }
 }
