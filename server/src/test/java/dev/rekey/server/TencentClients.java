@@ -11,8 +11,13 @@ final class TencentClients {
     }
 
     static ClientProfile profile(TestRekey rekey, String signMethod, String httpMethod) {
+        return profile(rekey.endpoint(), signMethod, httpMethod);
+    }
+
+    /** {@code endpoint}: host:port of a Rekey that is not a {@link TestRekey} (e.g. a `rekey serve` process). */
+    static ClientProfile profile(String endpoint, String signMethod, String httpMethod) {
         var http = new HttpProfile();
-        http.setEndpoint(rekey.endpoint());
+        http.setEndpoint(endpoint);
         http.setProtocol("http://");
         http.setReqMethod(httpMethod);
         var profile = new ClientProfile();
@@ -23,5 +28,9 @@ final class TencentClients {
 
     static RedisClient redis(TestRekey rekey, String secretId, String secretKey, String region, String signMethod, String httpMethod) {
         return new RedisClient(new Credential(secretId, secretKey), region, profile(rekey, signMethod, httpMethod));
+    }
+
+    static RedisClient redis(String endpoint, String secretId, String secretKey, String region) {
+        return new RedisClient(new Credential(secretId, secretKey), region, profile(endpoint, "TC3-HMAC-SHA256", "POST"));
     }
 }

@@ -73,9 +73,14 @@ final class AliyunFixture {
 
     /** The current SDK (com.aliyun:r_kvstore20150101), V3 ACS3-HMAC-SHA256 unless {@code algorithm} is "v2" (V1). */
     static com.aliyun.r_kvstore20150101.Client tea(TestRekey rekey, String keyId, String secret, String algorithm) {
+        return tea(rekey.endpoint(), keyId, secret, algorithm);
+    }
+
+    /** {@code endpoint}: host:port of any running Rekey (e.g. a `rekey serve` process). */
+    static com.aliyun.r_kvstore20150101.Client tea(String endpoint, String keyId, String secret, String algorithm) {
         var cfg = new com.aliyun.teaopenapi.models.Config()
                 .setAccessKeyId(keyId).setAccessKeySecret(secret)
-                .setEndpoint(rekey.endpoint()).setProtocol("http").setRegionId("cn-hangzhou");
+                .setEndpoint(endpoint).setProtocol("http").setRegionId("cn-hangzhou");
         if (algorithm != null) cfg.setSignatureAlgorithm(algorithm);
         try {
             return new com.aliyun.r_kvstore20150101.Client(cfg);

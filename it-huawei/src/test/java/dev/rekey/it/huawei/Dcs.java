@@ -44,9 +44,14 @@ final class Dcs {
     }
 
     static DcsClient client(TestRekey rekey, String ak, String sk, String project) {
+        return client(rekey.endpoint(), ak, sk, project);
+    }
+
+    /** {@code endpoint}: host:port of any running Rekey (e.g. a `rekey serve` process). */
+    static DcsClient client(String endpoint, String ak, String sk, String project) {
         var credentials = new BasicCredentials().withAk(ak).withSk(sk).withProjectId(project);
         return DcsClient.newBuilder().withCredential(credentials)
-                .withEndpoints(List.of("http://" + rekey.endpoint())).build();
+                .withEndpoints(List.of("http://" + endpoint)).build();
     }
 
     static UpdatePasswordResponse change(DcsClient client, String id, String old, String next) {
