@@ -41,8 +41,9 @@ final class ExpectedMarkdown {
             new Section("store.", "Store rows (release-1 schema)", """
                     What the H2 database holds, read with SQL after the stop: every task row (the Huawei and Aliyun \
                     changes are tasks too, though no API shows their ids) and every instance row with its attribute \
-                    bag (lockout count, CVM state and latest operation, release protection, ...). The next release \
-                    migrates these into typed tables; each fact here must survive, in its new shape."""));
+                    bag (lockout count, CVM state and latest operation, release protection, ...). A finished task \
+                    keeps the SHA-256 of its new password (`new-fingerprint`; `sealed_previous` is erased). The next \
+                    release migrates these into typed tables; each fact here must survive, in its new shape."""));
 
     private ExpectedMarkdown() {
     }
