@@ -29,7 +29,8 @@ final class ExpectedMarkdown {
                     `latest-operation*` fields are those of `DescribeInstances` (an empty value: the field was null). \
                     The guest's shadow file holds `password.<user>` for each user."""),
             new Section("huawei-dcs-redis.", "Huawei DCS Redis `5e1ea5e1-0000-4000-8000-00000000d001` (spawned redis-server)", """
-                    Three `UpdatePassword` calls with a wrong old password: the lockout counts 3 wrong attempts in a row, \
+                    Three `UpdatePassword` calls with a wrong old password (their new passwords, in `password.refused`, were \
+                    never set): the lockout counts 3 wrong attempts in a row, \
                     the instance is not locked (the fifth would lock it), the engine still holds its initial password. \
                     A fourth wrong attempt must answer `passwordFailed` with `retry_times_left` 1."""),
             new Section("huawei-dcs-memcached.", "Huawei DCS Memcached `5e1ea5e1-0000-4000-8000-00000000d002` (spawned memcached)", """

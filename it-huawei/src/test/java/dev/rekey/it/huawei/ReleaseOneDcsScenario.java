@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
@@ -35,16 +36,20 @@ class ReleaseOneDcsScenario {
         Map<String, String> facts = new TreeMap<>();
 
         String answer = "";
+        var neverSet = new ArrayList<String>();
         for (int left = 4; left >= 2; left--) {
+            neverSet.add("Never#Set" + left);
             answer = summary(change(dcs, REDIS, "Wrong#Pass" + left, "Never#Set" + left));
             assertEquals("passwordFailed " + left + " 5 5", answer);
         }
         ShowInstanceResponse redis = show(dcs, REDIS);
         assertTrue(RedisCli.accepts(redis.getIp(), redis.getPort(), "Dcs#Redis1"));
+        for (String never : neverSet) assertFalse(RedisCli.accepts(redis.getIp(), redis.getPort(), never));
         facts.put("huawei-dcs-redis.id", REDIS);
         facts.put("huawei-dcs-redis.name", redis.getName());
         facts.put("huawei-dcs-redis.status", redis.getStatus());
         facts.put("huawei-dcs-redis.password", "Dcs#Redis1");
+        facts.put("huawei-dcs-redis.password.refused", String.join(",", neverSet));
         facts.put("huawei-dcs-redis.lockout-failures", "3");
         facts.put("huawei-dcs-redis.locked", "false");
         facts.put("huawei-dcs-redis.third-wrong-answer", answer);
