@@ -26,8 +26,12 @@ final class CvmSdk {
     }
 
     static CvmClient client(TestRekey rekey, String secretId, String secretKey, String region) {
+        return client(rekey.endpoint(), secretId, secretKey, region);
+    }
+
+    static CvmClient client(String endpoint, String secretId, String secretKey, String region) {
         return new CvmClient(new Credential(secretId, secretKey), region,
-                TencentClients.profile(rekey, "TC3-HMAC-SHA256", "POST"));
+                TencentClients.profile(endpoint, "TC3-HMAC-SHA256", "POST"));
     }
 
     static ResetInstancesPasswordRequest reset(String password, Boolean forceStop, String... ids) {

@@ -14,7 +14,7 @@ final class TencentClients {
         return profile(rekey.endpoint(), signMethod, httpMethod);
     }
 
-    /** Through {@code endpoint}: a relay in front of the Rekey, say. */
+    /** {@code endpoint}: host:port of any running Rekey (a relay in front of one, or a `rekey serve` process). */
     static ClientProfile profile(String endpoint, String signMethod, String httpMethod) {
         var http = new HttpProfile();
         http.setEndpoint(endpoint);
@@ -28,5 +28,9 @@ final class TencentClients {
 
     static RedisClient redis(TestRekey rekey, String secretId, String secretKey, String region, String signMethod, String httpMethod) {
         return new RedisClient(new Credential(secretId, secretKey), region, profile(rekey, signMethod, httpMethod));
+    }
+
+    static RedisClient redis(String endpoint, String secretId, String secretKey, String region) {
+        return new RedisClient(new Credential(secretId, secretKey), region, profile(endpoint, "TC3-HMAC-SHA256", "POST"));
     }
 }

@@ -76,7 +76,7 @@ final class AliyunFixture {
         return tea(rekey.endpoint(), keyId, secret, algorithm);
     }
 
-    /** Through {@code endpoint} (host:port): a relay in front of the Rekey, say. */
+    /** {@code endpoint}: host:port of any running Rekey (a relay in front of one, or a `rekey serve` process). */
     static com.aliyun.r_kvstore20150101.Client tea(String endpoint, String keyId, String secret, String algorithm) {
         var cfg = new com.aliyun.teaopenapi.models.Config()
                 .setAccessKeyId(keyId).setAccessKeySecret(secret)

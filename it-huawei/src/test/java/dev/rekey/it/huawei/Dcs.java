@@ -47,7 +47,7 @@ final class Dcs {
         return client(rekey.endpoint(), ak, sk, project);
     }
 
-    /** Through {@code endpoint} (host:port): a relay in front of the Rekey, say. */
+    /** {@code endpoint}: host:port of any running Rekey (a relay in front of one, or a `rekey serve` process). */
     static DcsClient client(String endpoint, String ak, String sk, String project) {
         var credentials = new BasicCredentials().withAk(ak).withSk(sk).withProjectId(project);
         return DcsClient.newBuilder().withCredential(credentials)
