@@ -63,7 +63,7 @@ class ServeLogTest {
         assertEquals(LogFormat.TEXT, loader.parse("server: { port: 1 }\n", dir).logFormat());
         assertEquals(LogFormat.JSON, loader.parse("server: { log: json }\n", dir).logFormat());
         var e = assertThrows(ConfigException.class, () -> loader.parse("server:\n  port: 1\n  log: xml\n", dir));
-        assertEquals("server.log (line 3): expected text or json, got 'xml'", e.getMessage());
+        assertEquals("server.log (line 3): must be one of text, json, not 'xml'", e.getMessage());
     }
 
     /** Starts the node, sends it one request that no cloud claims, stops it with SIGTERM; its stderr, line by line as JSON. */
