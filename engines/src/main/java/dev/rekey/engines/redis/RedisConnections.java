@@ -8,14 +8,14 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /** Connection settings shared by admin and login connections, and the wording of their failures. */
-final class RedisConnections {
+public final class RedisConnections {
 
-    static final int TIMEOUT_MILLIS = 2000;
+    public static final int TIMEOUT_MILLIS = 2000;
 
     private RedisConnections() {
     }
 
-    static DefaultJedisClientConfig.Builder connectionConfig() {
+    public static DefaultJedisClientConfig.Builder connectionConfig() {
         // no CLIENT SETINFO: the admin user is not granted it, and login probes should stay minimal;
         // RESP2 as the server speaks by default, with no HELLO negotiation (and no warning on every connection)
         return DefaultJedisClientConfig.builder()
@@ -25,7 +25,7 @@ final class RedisConnections {
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     }
 
-    static EngineException unreachable(HostAndPort address, String what, JedisException e) {
+    public static EngineException unreachable(HostAndPort address, String what, JedisException e) {
         String reason = e instanceof JedisConnectionException
                 ? "unreachable or did not answer within " + TIMEOUT_MILLIS + " ms" : "failed";
         return new EngineException("Redis at " + address + " " + reason + " (" + what + "): "
@@ -33,7 +33,7 @@ final class RedisConnections {
     }
 
     /** Server messages can echo a rule such as {@code #<hash>}; a password hash is not for error messages. */
-    static String scrub(String message) {
+    public static String scrub(String message) {
         return message == null ? "" : message.replaceAll("[0-9a-fA-F]{64}", "<sha256>");
     }
 
