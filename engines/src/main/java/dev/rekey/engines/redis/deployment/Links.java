@@ -20,12 +20,20 @@ final class Links {
     private Links() {
     }
 
-    /** Polls until no problem is left, or fails at {@code timeout} naming the last one. */
+    /**
+     * Polls until no problem is left, or fails at {@code timeout} naming the last one. A node that does not answer
+     * is a problem like any other, and is asked again: a Sentinel that reconfigures a node also drops its clients.
+     */
     static void await(Members members, List<NodeAdmin> nodes, List<SentinelAdmin> sentinels,
                       Map<SentinelEndpoint, Long> authSetAtNanos, Duration timeout) throws EngineException {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
-            String problem = firstProblem(members, nodes, sentinels, authSetAtNanos);
+            String problem;
+            try {
+                problem = firstProblem(members, nodes, sentinels, authSetAtNanos);
+            } catch (EngineException e) {
+                problem = e.getMessage();
+            }
             if (problem == null) return;
             if (System.nanoTime() > deadline) {
                 throw new EngineException("replication is not healthy within " + timeout.toMillis() + " ms: " + problem);

@@ -12,6 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekey.core.EngineException;
+import dev.rekey.core.EngineState;
+import dev.rekey.core.EngineStateCodec;
 import dev.rekey.core.Secret;
 import dev.rekey.engines.redis.topology.ReplicatedTopology;
 import dev.rekey.engines.rotation.ChangeGate.Phase;
@@ -93,6 +95,32 @@ class ReplicatedDeploymentTest {
         topology.kill(replica);
         topology.restart(replica);
         engine().withLinkTimeout(SETTLE).requireLinksUp();
+    }
+
+    @Test
+    void restorePutsBackEveryNodesPasswordAndMasterauthFromTheSealedState() throws EngineException {
+        EngineState before = EngineStateCodec.decode(EngineStateCodec.encode(engine().read()));
+        Secret next = password("undone");
+        engine().replace(next);
+
+        engine().restore(before);
+
+        RotationProof proof = engine().prove(current, next);
+        assertTrue(proof.nextAcceptedEverywhere() && proof.oldRefusedEverywhere(), proof.describe());
+        for (Endpoint node : topology.nodes()) assertEquals(current.reveal(), masterAuth(node), "masterauth of " + node);
+    }
+
+    @Test
+    void passwordFreeAccessReachesEveryNodeAndRestoreEndsIt() throws EngineException {
+        EngineState before = engine().read();
+
+        engine().makePasswordFree();
+        engine().verify(null, null);
+        assertTrue(engine().read().passwordFree());
+        engine().restore(before);
+
+        assertEquals(Set.of(current.sha256Hex()), engine().read().fingerprints());
+        assertFalse(engine().read().passwordFree());
     }
 
     @Test
