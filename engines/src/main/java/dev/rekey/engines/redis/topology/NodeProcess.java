@@ -25,8 +25,6 @@ final class NodeProcess {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(15);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(5);
 
-    enum Start { READY, PORT_TAKEN }
-
     private final NodeFolder folder;
     private final int port;
     private ProcessHandle process;
@@ -37,7 +35,7 @@ final class NodeProcess {
         this.process = process;
     }
 
-    /** Spawns the node and waits for the admin user's PONG; PORT_TAKEN (process stopped) if the port was taken. */
+    /** Spawns the node and waits for the admin user's PONG; empty (process stopped) if its port was taken. */
     static Optional<NodeProcess> launch(NodeFolder folder, AdminPing ping) throws EngineException {
         Path binary = RedisProcess.serverBinary();
         try {
@@ -120,11 +118,6 @@ final class NodeProcess {
     void kill() {
         process.destroyForcibly();
         process.onExit().join();
-    }
-
-    /** Whether a node logged {@code text} (Redis logs no secrets). */
-    boolean logged(String text) {
-        return folder.logSince(0).contains(text);
     }
 
     private static Process spawn(Path binary, NodeFolder folder) throws IOException {

@@ -92,10 +92,6 @@ final class NodeSet {
         }
     }
 
-    boolean allAlive() {
-        return processes.stream().allMatch(NodeProcess::isAlive);
-    }
-
     private NodeProcess add(NodeProcess node) {
         processes.add(node);
         return node;
