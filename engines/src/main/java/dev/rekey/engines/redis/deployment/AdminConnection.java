@@ -12,7 +12,7 @@ import redis.clients.jedis.exceptions.JedisException;
 
 /**
  * One admin connection to a node or Sentinel, kept for the length of one change. A connection that broke is
- * replaced on the next call, so a rollback can still reach a node that dropped it. Failures name the node.
+ * replaced, so a change and its rollback still reach a node that dropped it. Failures name the node.
  */
 class AdminConnection implements AutoCloseable {
 
@@ -40,7 +40,22 @@ class AdminConnection implements AutoCloseable {
         return login;
     }
 
+    /**
+     * Runs {@code call}, once more on a fresh connection if the kept one turns out dropped: a Sentinel that
+     * reconfigures a node kills its clients, Rekey's included. Every command Rekey sends is idempotent (SETUSER
+     * with the same rules, CONFIG SET, SAVE, reads), so one that did land before its reply was lost can run twice.
+     */
     <T> T call(String action, Call<T> call) throws EngineException {
+        boolean kept = jedis != null;
+        try {
+            return attempt(action, call);
+        } catch (EngineException e) {
+            if (!kept || jedis != null) throw e;
+            return attempt(action, call);
+        }
+    }
+
+    private <T> T attempt(String action, Call<T> call) throws EngineException {
         try {
             if (jedis == null) {
                 jedis = new Jedis(endpoint.hostAndPort(), RedisConnections.connectionConfig()

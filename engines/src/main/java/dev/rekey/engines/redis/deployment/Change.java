@@ -15,7 +15,8 @@ import java.util.Set;
 
 /**
  * One change of a deployment, holding an admin connection to every member for its length. It starts by finding the
- * members and reading every data node (a node that does not answer fails it before anything is touched), then
+ * members, reading every data node and pinging every Sentinel (one that does not answer fails the change before
+ * anything is touched), then
  * applies a {@link Plan} in phases, each on every node before the next begins:
  * <ol>
  *   <li>widen: every node accepts what it had and what it will have;</li>
@@ -68,9 +69,11 @@ final class Change implements AutoCloseable {
                 boolean replica = "slave".equals(InfoFields.parse(node.info("replication")).get("role"));
                 states.add(new NodeState(node.endpoint(), node.access(), replica, node.replicationLogin()));
             }
+            for (SentinelAdmin sentinel : sentinels) sentinel.ping();
             return new Change(topology, members, nodes, sentinels, new DeploymentState(states), gate, linkTimeout);
         } catch (EngineException e) {
             nodes.forEach(NodeAdmin::close);
+            sentinels.forEach(SentinelAdmin::close);
             throw e;
         }
     }
@@ -205,12 +208,12 @@ final class Change implements AutoCloseable {
         void run() throws EngineException;
     }
 
+    /** Every step is attempted on every node, even after one failed there: each moves it towards its old state. */
     private static void attempt(Map<String, String> failures, String node, Action action) {
-        if (failures.containsKey(node)) return;
         try {
             action.run();
         } catch (EngineException | RuntimeException e) {
-            failures.put(node, e.getMessage());
+            failures.putIfAbsent(node, e.getMessage());
         }
     }
 

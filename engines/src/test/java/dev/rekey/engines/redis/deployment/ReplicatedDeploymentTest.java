@@ -259,6 +259,35 @@ class ReplicatedDeploymentTest {
         assertTrue(proof.nextAcceptedEverywhere() && proof.oldRefusedEverywhere(), proof.describe());
     }
 
+    @Test
+    void aFailoverInTheMiddleOfAChangeEndsWithEveryNodeOnTheOldPassword() throws Exception {
+        Secret next = password("mid-failover");
+        Endpoint formerPrimary = topology.primary();
+        AtomicBoolean failedOver = new AtomicBoolean();
+        // once every node accepts both passwords and the replication logins moved, the primary dies and a replica
+        // is promoted; the change then meets the dead node and must put every live node back
+        RedisDeploymentEngine gated = engine().withGate(step -> {
+            if (step.phase() == Phase.NARROW && !failedOver.getAndSet(true)) {
+                topology.kill(formerPrimary);
+                try {
+                    awaitSentinelPrimaryOtherThan(formerPrimary);
+                } catch (InterruptedException e) {
+                    throw new EngineException("interrupted");
+                }
+            }
+        });
+
+        EngineException failure = assertThrows(EngineException.class, () -> gated.replace(next));
+
+        assertTrue(failure.getMessage().contains(formerPrimary.toString()), failure.getMessage());
+        topology.restart(formerPrimary);
+        engine().withLinkTimeout(SETTLE).requireLinksUp();
+        assertNotEquals(formerPrimary, topology.primary());
+        RotationProof proof = engine().prove(current, next);
+        assertTrue(proof.nextAcceptedEverywhere() && proof.oldRefusedEverywhere(), proof.describe());
+        for (Endpoint node : topology.nodes()) assertEquals(current.reveal(), masterAuth(node), "masterauth of " + node);
+    }
+
     private static RedisDeploymentEngine engine() {
         return topology.engine();
     }
