@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -102,14 +103,14 @@ public final class RedisDeploymentEngine implements OverlapEngine, OldPasswordTe
     @Override
     public void replace(Secret next) throws EngineException {
         Objects.requireNonNull(next, "next");
-        EngineState only = EngineState.of(java.util.Set.of(next.sha256Hex()), false);
+        EngineState only = EngineState.of(Set.of(next.sha256Hex()), false);
         change(before -> new Target(only, next), next);
     }
 
     @Override
     public void addPassword(Secret next) throws EngineException {
         Objects.requireNonNull(next, "next");
-        EngineState added = EngineState.of(java.util.Set.of(next.sha256Hex()), false);
+        EngineState added = EngineState.of(Set.of(next.sha256Hex()), false);
         change(before -> new Target(AccessRules.union(before.access(), added), next), next);
     }
 
@@ -121,7 +122,7 @@ public final class RedisDeploymentEngine implements OverlapEngine, OldPasswordTe
     /** Every node lets the account in without a password; replication logins are left as they are (any works). */
     @Override
     public void makePasswordFree() throws EngineException {
-        EngineState free = EngineState.of(java.util.Set.of(), true);
+        EngineState free = EngineState.of(Set.of(), true);
         change(before -> new Target(free, null), null);
     }
 
