@@ -16,8 +16,7 @@ import java.util.Set;
 /**
  * One change of a deployment, holding an admin connection to every member for its length. It starts by finding the
  * members, reading every data node and pinging every Sentinel (one that does not answer fails the change before
- * anything is touched), then
- * applies a {@link Plan} in phases, each on every node before the next begins:
+ * anything is touched), then applies a {@link Plan} in phases, each on every node before the next begins:
  * <ol>
  *   <li>widen: every node accepts what it had and what it will have;</li>
  *   <li>move the replication logins: masterauth on the nodes whose replication logs in as the account, auth-pass on
