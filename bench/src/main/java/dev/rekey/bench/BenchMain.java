@@ -21,6 +21,7 @@ public final class BenchMain {
             PasswordChangeBench.run(Files.createDirectories(dir.resolve("single")), seconds);
             MultiNodeBench.run(Files.createDirectories(dir.resolve("multi")), seconds);
             CvmBench.run(Files.createDirectories(dir.resolve("cvm")), quick);
+            TopologyRotationBench.run(Files.createDirectories(dir.resolve("topology")), seconds);
         } finally {
             delete(dir);
         }

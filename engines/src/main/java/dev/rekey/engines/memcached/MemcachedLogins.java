@@ -2,6 +2,7 @@ package dev.rekey.engines.memcached;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
+import dev.rekey.engines.rotation.Login;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -96,6 +97,18 @@ final class MemcachedLogins {
             }
         } catch (IOException e) {
             throw unreachable(e);
+        }
+    }
+
+    /** One login with {@code password} (null: not checked), recorded rather than thrown. */
+    Login attempt(String user, Secret password) {
+        if (password == null) return Login.NOT_CHECKED;
+        try (MemcachedTextClient client = connect()) {
+            String reply = client.authenticate(user, password);
+            if (reply.equals(MemcachedTextClient.STORED)) return Login.ACCEPTED;
+            return reply.equals(MemcachedTextClient.AUTHENTICATION_FAILURE) ? Login.REFUSED : Login.UNREACHABLE;
+        } catch (IOException e) {
+            return Login.UNREACHABLE;
         }
     }
 

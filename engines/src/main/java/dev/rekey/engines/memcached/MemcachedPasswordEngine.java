@@ -2,12 +2,16 @@ package dev.rekey.engines.memcached;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.EngineState;
-import dev.rekey.core.PasswordEngine;
 import dev.rekey.core.Secret;
+import dev.rekey.engines.rotation.NodeProof;
+import dev.rekey.engines.rotation.NodeRole;
+import dev.rekey.engines.rotation.OverlapEngine;
+import dev.rekey.engines.rotation.RotationProof;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -18,7 +22,7 @@ import java.util.stream.Collectors;
  * rename) and sends SIGHUP; memcached only re-reads the file on its next one-second tick and reports nothing, so
  * every change ends by polling with fresh logins until the new file is in force.
  */
-public final class MemcachedPasswordEngine implements PasswordEngine {
+public final class MemcachedPasswordEngine implements OverlapEngine {
     /** How long a change waits for memcached to take the new auth file (it re-reads it on a one-second tick). */
     static final long RELOAD_TIMEOUT_MILLIS = 3_000;
 
@@ -26,6 +30,7 @@ public final class MemcachedPasswordEngine implements PasswordEngine {
     private final long pid;
     private final String user;
     private final MemcachedLogins logins;
+    private final String address;
 
     public MemcachedPasswordEngine(Path authFile, long pid, String host, int port, String user) {
         this(authFile, pid, host, port, user, MemcachedTextClient.DEFAULT_TIMEOUT);
@@ -37,6 +42,12 @@ public final class MemcachedPasswordEngine implements PasswordEngine {
         this.pid = pid;
         this.user = user;
         this.logins = new MemcachedLogins(host, port, timeout);
+        this.address = host + ":" + port;
+    }
+
+    /** {@code host:port}, how failures and proofs name this node. */
+    public String address() {
+        return address;
     }
 
     @Override
@@ -93,6 +104,45 @@ public final class MemcachedPasswordEngine implements PasswordEngine {
         }
         logins.requireAcceptedWithReadWrite(user, expected);
         if (rejected != null) logins.requireRefused(user, rejected);
+    }
+
+    /**
+     * Adds the line {@code user:next} before the others: memcached accepts every line of a user, so the old password
+     * keeps working until {@link #removeOtherPasswords}. The file holds at most eight lines.
+     */
+    @Override
+    public void addPassword(Secret next) throws EngineException {
+        AuthFile.checkStorable(user, next);
+        List<AuthEntry> before = authFile.read();
+        AuthEntry added = new AuthEntry(user, next);
+        if (before.contains(added)) return;
+        List<AuthEntry> after = new ArrayList<>();
+        after.add(added);
+        after.addAll(before);
+        if (after.size() > AuthFile.MAX_ENTRIES) {
+            throw new EngineException("memcached at " + address + " reads only " + AuthFile.MAX_ENTRIES
+                    + " auth lines; its file has " + before.size() + " already");
+        }
+        install(before, after, added);
+    }
+
+    @Override
+    public void removeOtherPasswords(Secret keep) throws EngineException {
+        replace(keep);
+    }
+
+    /** A memcached node has no replication. */
+    @Override
+    public void requireLinksUp() {
+    }
+
+    @Override
+    public RotationProof prove(Secret next, Secret old) {
+        return new RotationProof(Instant.now(), List.of(proof(next, old)));
+    }
+
+    NodeProof proof(Secret next, Secret old) {
+        return new NodeProof(address, NodeRole.NODE, logins.attempt(user, next), logins.attempt(user, old));
     }
 
     /**

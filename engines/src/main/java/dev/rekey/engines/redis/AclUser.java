@@ -9,19 +9,19 @@ import java.util.Set;
  * The parts of an {@code ACL GETUSER} reply the engine needs. The reply is a flat array of name/value pairs whose
  * order and extra fields vary between Redis versions, so fields are looked up by name and unknown ones are ignored.
  */
-record AclUser(Set<String> flags, Set<String> passwords) {
+public record AclUser(Set<String> flags, Set<String> passwords) {
 
-    AclUser {
+    public AclUser {
         flags = Set.copyOf(flags);
         passwords = Set.copyOf(passwords);
     }
 
-    boolean passwordFree() {
+    public boolean passwordFree() {
         return flags.contains("nopass");
     }
 
     /** Parses a raw Jedis reply (lists of byte arrays); throws IllegalArgumentException on an unexpected shape. */
-    static AclUser parse(Object reply) {
+    public static AclUser parse(Object reply) {
         if (!(reply instanceof List<?> fields)) {
             throw new IllegalArgumentException("ACL GETUSER reply is not an array but " + describe(reply));
         }

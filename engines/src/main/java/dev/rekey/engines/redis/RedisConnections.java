@@ -10,15 +10,21 @@ import redis.clients.jedis.exceptions.JedisConnectionException;
 import redis.clients.jedis.exceptions.JedisException;
 
 /** Connection settings shared by admin and login connections, and the wording of their failures. */
-final class RedisConnections {
+public final class RedisConnections {
 
     /** How long one connect or reply may take unless the configuration says otherwise ({@code engines: { timeout }}). */
     public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+    /** The default timeout in milliseconds, for messages that name it. */
+    public static final int TIMEOUT_MILLIS = (int) DEFAULT_TIMEOUT.toMillis();
 
     private RedisConnections() {
     }
 
-    static DefaultJedisClientConfig.Builder connectionConfig(Duration timeout) {
+    public static DefaultJedisClientConfig.Builder connectionConfig() {
+        return connectionConfig(DEFAULT_TIMEOUT);
+    }
+
+    public static DefaultJedisClientConfig.Builder connectionConfig(Duration timeout) {
         // no CLIENT SETINFO: the admin user is not granted it, and login probes should stay minimal;
         // RESP2 as the server speaks by default, with no HELLO negotiation (and no warning on every connection)
         return DefaultJedisClientConfig.builder()
@@ -28,7 +34,11 @@ final class RedisConnections {
                 .clientSetInfoConfig(ClientSetInfoConfig.DISABLED);
     }
 
-    static EngineException unreachable(HostAndPort address, Duration timeout, String what, JedisException e) {
+    public static EngineException unreachable(HostAndPort address, String what, JedisException e) {
+        return unreachable(address, DEFAULT_TIMEOUT, what, e);
+    }
+
+    public static EngineException unreachable(HostAndPort address, Duration timeout, String what, JedisException e) {
         String reason = e instanceof JedisConnectionException
                 ? "unreachable or did not answer within " + timeout.toMillis() + " ms" : "failed";
         return new EngineException("Redis at " + address + " " + reason + " (" + what + "): "
@@ -36,7 +46,7 @@ final class RedisConnections {
     }
 
     /** Server messages can echo a rule such as {@code #<hash>}; a password hash is not for error messages. */
-    static String scrub(String message) {
+    public static String scrub(String message) {
         return message == null ? "" : message.replaceAll("[0-9a-fA-F]{64}", "<sha256>");
     }
 

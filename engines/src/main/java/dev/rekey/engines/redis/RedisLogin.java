@@ -5,6 +5,7 @@ import static dev.rekey.engines.redis.RedisConnections.unreachable;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
+import dev.rekey.engines.rotation.Login;
 import java.time.Duration;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;
@@ -61,6 +62,19 @@ final class RedisLogin {
             throw unreachable(address, timeout, check, e);
         }
         throw new EngineException(check + " is still accepted by Redis at " + address);
+    }
+
+    /** One login with {@code password} (null: not checked), recorded rather than thrown. */
+    Login attempt(Secret password) {
+        if (password == null) return Login.NOT_CHECKED;
+        try (Jedis jedis = connect()) {
+            jedis.auth(account, password.reveal());
+            return "PONG".equals(jedis.ping()) ? Login.ACCEPTED : Login.UNREACHABLE;
+        } catch (JedisDataException e) {
+            return e.getMessage() != null && e.getMessage().startsWith("WRONGPASS") ? Login.REFUSED : Login.UNREACHABLE;
+        } catch (JedisException e) {
+            return Login.UNREACHABLE;
+        }
     }
 
     private Jedis connect() {

@@ -5,8 +5,13 @@ import static dev.rekey.engines.redis.RedisConnections.unreachable;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.EngineState;
-import dev.rekey.core.PasswordEngine;
 import dev.rekey.core.Secret;
+import dev.rekey.engines.rotation.Login;
+import dev.rekey.engines.rotation.NodeProof;
+import dev.rekey.engines.rotation.NodeRole;
+import dev.rekey.engines.rotation.OverlapEngine;
+import dev.rekey.engines.rotation.RotationProof;
+import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -29,7 +34,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Every call opens its own admin connection (the engine timeout bounds connect and read) and closes it, so the engine needs no
  * lifecycle and keeps working across a Redis restart.
  */
-public final class RedisPasswordEngine implements PasswordEngine {
+public final class RedisPasswordEngine implements OverlapEngine {
 
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
     private static final String NO_ACL_FILE = "not configured to use an ACL file";
@@ -123,6 +128,45 @@ public final class RedisPasswordEngine implements PasswordEngine {
             login.requireAccepted(expected);
         }
         if (rejected != null) login.requireRefused(rejected);
+    }
+
+    /**
+     * Adds {@code next} beside the passwords the account has: an overlap window opens. A password-free account is
+     * left so (it accepts {@code next} already, and adding a password would end password-free access at once);
+     * {@link #removeOtherPasswords} ends it.
+     */
+    @Override
+    public void addPassword(Secret next) throws EngineException {
+        if (read().passwordFree()) return;
+        setUser("add a password", List.of("#" + next.sha256Hex()));
+    }
+
+    @Override
+    public void removeOtherPasswords(Secret keep) throws EngineException {
+        replace(keep);
+    }
+
+    /** A single node has no replication link of its own to check. */
+    @Override
+    public void requireLinksUp() {
+    }
+
+    @Override
+    public RotationProof prove(Secret next, Secret old) {
+        Instant at = Instant.now();
+        RedisLogin login = new RedisLogin(address, account, timeout);
+        return new RotationProof(at, List.of(new NodeProof(address.toString(), role(), login.attempt(next),
+                login.attempt(old))));
+    }
+
+    private NodeRole role() {
+        try {
+            String info = admin("read INFO replication", jedis -> jedis.info("replication"));
+            if (info.contains("role:master")) return NodeRole.PRIMARY;
+            return info.contains("role:slave") ? NodeRole.REPLICA : NodeRole.UNKNOWN;
+        } catch (EngineException e) {
+            return NodeRole.UNKNOWN;
+        }
     }
 
     /** Proves the admin connection works. */
