@@ -96,7 +96,7 @@ public final class CvmOperations {
                 boolean here = fleet.local(t.instance()).isPresent();
                 var work = new Operation.Work(null, null, here ? null : plan.sealedRequest(), plan.user(), plan.stopType(),
                         plan.stoppedMode(), null);
-                String applierNode = here ? null : t.instance().ownerNode();
+                String applierNode = PasswordChanges.applierOf(t.instance());
                 out.put(t.id(), locked.start(new NewOperation(t.id(), r.tenant(), plan.kind(), action, r.requestId(),
                         applierNode, work), here));
                 if (plan.entering() != null) locked.setCvmState(t.id(), plan.entering(), plan.stoppedMode());

@@ -1,6 +1,7 @@
 package dev.rekey.core;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -106,7 +107,8 @@ final class GuestApplier {
                           CvmInstanceState cvmState, String audited) {
         String code = state == OperationState.FAILED ? ErrorCode.ENGINE_UNAVAILABLE.name() : null;
         Operation ended = operations.finish(lease, new OperationStore.Ending(state,
-                new Operation.Result(message, code, null, proof), null, cvmState));
+                new Operation.Result(message, code, null, proof == null || proof.isEmpty() ? List.of()
+                        : List.of(Proof.of(Proof.CHANGE, proof))), null, cvmState));
         audit.record(new AuditEntry(clock.instant(), op.tenant(), "guest-worker", op.action(), op.instanceId(),
                 "operation " + op.id() + " " + audited, op.requestId()));
         return ended;

@@ -15,7 +15,7 @@ public record LatestOperation(long id, String action, State state, String reques
     public static State of(OperationState s) {
         return switch (s) {
             case REQUESTED, QUEUED, RUNNING -> State.OPERATING;
-            case SUCCEEDED -> State.SUCCESS;
+            case SUCCEEDED, OVERLAP -> State.SUCCESS;
             case FAILED, REFUSED -> State.FAILED;
         };
     }

@@ -1,6 +1,8 @@
 package dev.rekey.core;
 
+import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 /**
  * One accepted (or requested) change to an instance: a password change or reset, a CVM reset, stop or start. It is
@@ -10,14 +12,35 @@ import java.time.Instant;
  */
 public record Operation(long id, String instanceId, String tenant, OperationKind kind, String action, String requestId,
                         OperationState state, String applierNode, String leaseOwner, long leaseEpoch,
-                        Instant createdAt, Instant finishedAt, Result result, Work work) {
+                        Instant createdAt, Instant finishedAt, Result result, Work work, Window window) {
 
     /**
      * How it ended. {@code errorCode} names the {@link ErrorCode} of a refusal or failure; {@code errorDetail} is the
-     * number a lockout refusal reports (attempts or minutes left); {@code proof} says how the outcome was verified.
+     * number a lockout refusal reports (attempts or minutes left); {@code proofs} say how each stage was verified.
      */
-    public record Result(String message, String errorCode, Integer errorDetail, String proof) {
-        public static final Result NONE = new Result("", null, null, null);
+    public record Result(String message, String errorCode, Integer errorDetail, List<Proof> proofs) {
+        public static final Result NONE = new Result("", null, null, List.of());
+
+        public Result {
+            proofs = proofs == null ? List.of() : List.copyOf(proofs);
+        }
+
+        public static Result proven(String message, Proof proof) {
+            return new Result(message, null, null, proof == null ? List.of() : List.of(proof));
+        }
+    }
+
+    /**
+     * The overlap window of a password change: its length, fixed when the change was accepted (the instance's setting
+     * then); when it ends (set once the new password works everywhere); and whether an operator asked to roll back
+     * within it rather than finish it.
+     */
+    public record Window(Duration overlap, Instant dueAt, boolean rollBack) {
+        public static final Window NONE = new Window(Duration.ZERO, null, false);
+
+        public boolean open() {
+            return !overlap.isZero();
+        }
     }
 
     /**

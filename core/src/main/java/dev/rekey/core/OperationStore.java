@@ -1,6 +1,7 @@
 package dev.rekey.core;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -43,6 +44,19 @@ public interface OperationStore {
 
     /** Records a CVM instance's state while its operation runs. */
     void cvmState(Lease lease, CvmInstanceState state);
+
+    /**
+     * The new password works everywhere: the operation waits in OVERLAP until {@code dueAt}, its lease given up (any
+     * node takes the window's end when it is due), the instance still held. {@code sealedRequest} keeps the two
+     * passwords, sealed, for the end's proof (erased when the operation ends); the previous state stays for a roll-back.
+     */
+    Operation enterWindow(Lease lease, Instant dueAt, Proof proof, String sealedRequest);
+
+    /** Claims, for {@code node}, open windows that are due (or whose end a dead node left half-way). */
+    List<Claimed> claimDue(String node, int max);
+
+    /** Makes an open window due now, to finish it early or ({@code rollBack}) to put the previous password back. */
+    boolean endWindowNow(long id, boolean rollBack);
 
     /**
      * Ends the operation and frees its instance in one transaction; erases the work material (fingerprints, sealed

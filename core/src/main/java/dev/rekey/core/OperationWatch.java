@@ -31,7 +31,7 @@ public final class OperationWatch {
 
     /** A wait that reads the store: for an operation another node applies. */
     public Accepted.Wait ofStore(long id) {
-        return max -> until(id, o -> o.state().finished(), max);
+        return max -> until(id, o -> o.state().answered(), max);
     }
 
     /** A wait on this node's own applier, falling back to the store when it ends without an answer. */

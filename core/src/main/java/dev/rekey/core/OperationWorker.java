@@ -28,10 +28,31 @@ public final class OperationWorker {
         this.workers = workers;
     }
 
-    /** Polls for assigned operations every {@code assignedEvery} and for orphans every {@code orphansEvery}. */
+    /** How often due overlap windows are looked for: a window ends within this much of its due time. */
+    static final Duration WINDOWS_EVERY = Duration.ofMillis(500);
+
+    /** Polls for assigned operations every {@code assignedEvery}, for orphans every {@code orphansEvery}. */
     public void start(Duration assignedEvery, Duration orphansEvery) {
         workers.every(assignedEvery, this::takeAssigned);
         workers.every(orphansEvery, () -> recoverOrphans(false));
+        workers.every(WINDOWS_EVERY, this::endDueWindows);
+    }
+
+    /** Ends every overlap window that is due (and that this node's engines reach); each on its own virtual thread. */
+    public void endDueWindows() {
+        for (OperationStore.Claimed c : operations.claimDue(node, BATCH)) {
+            workers.submit(() -> {
+                try {
+                    passwords.endWindow(c);
+                } catch (EngineException e) {
+                    // logged by the applier; the window stays open and the next round tries again
+                } catch (RuntimeException e) {
+                    LOG.log(Level.SEVERE, "the window of operation " + c.operation().id() + " could not end", e);
+                    operations.release(c.lease());
+                }
+                return null;
+            });
+        }
     }
 
     /** Starts every operation recorded for this node; each runs on its own virtual thread. */

@@ -78,7 +78,7 @@ public final class PasswordChanges {
         Optional<PasswordEngine> engine = engines.local(instance);
         if (engine.isEmpty()) return forward(r, instance);
         Decision decision = check(instance.id(), r.product(), r.oldPassword(), r.newPassword(), engine.get(),
-                (locked, before) -> new Decision(locked.start(operation(r, before), true), before, null),
+                (locked, before) -> new Decision(locked.start(operation(r, instance, before), true), before, null),
                 (locked, failure) -> new Decision(null, null, failure));
         if (decision.refused() != null) throw new FailureException(decision.refused());
         Operation op = decision.started().operation();
@@ -88,10 +88,21 @@ public final class PasswordChanges {
         return new Accepted(op, watch.of(op.id(), applying));
     }
 
-    private NewOperation operation(ChangeRequest r, EngineState before) {
+    private NewOperation operation(ChangeRequest r, Instance instance, EngineState before) {
         String fingerprint = r.newPassword() == null ? EngineState.NOPASS : r.newPassword().sha256Hex();
         var work = new Operation.Work(fingerprint, box.seal(EngineStateCodec.encode(before)), null, null, null, null, null);
-        return new NewOperation(r.instanceId(), r.tenant(), OperationKind.ENGINE_PASSWORD, r.action(), r.requestId(), null, work);
+        return new NewOperation(r.instanceId(), r.tenant(), OperationKind.ENGINE_PASSWORD, r.action(), r.requestId(),
+                applierOf(instance), work, windowOf(instance, r.newPassword()));
+    }
+
+    /** The node that must settle the instance's operations: its owner when only that node reaches the engine. */
+    static String applierOf(Instance instance) {
+        return instance.engineKind().ownerBound() ? instance.ownerNode() : null;
+    }
+
+    /** The instance's overlap window, for a change to a new password (password-free access has none). */
+    private static Duration windowOf(Instance instance, Secret next) {
+        return next == null || instance.overlap() == null ? Duration.ZERO : instance.overlap();
     }
 
     /** What the check under the lock decided: an operation started (local) or accepted (claimed), or a refusal. */
@@ -138,13 +149,15 @@ public final class PasswordChanges {
         return lockout.refusalFor(after);
     }
 
-    /** The refusal for an instance an operation holds. */
+    /** The refusal for an instance an operation holds (an open overlap window included). */
     static Failure busy(Instance instance) {
+        String why = instance.changing() || instance.latest() == null
+                ? "is applying operation " + instance.activeOperation() + "; retry when it has finished"
+                : "has the overlap window of operation " + instance.activeOperation() + " open (its old password still"
+                + " works); retry once the window has ended, or end it early through the admin API";
         return new Failure.OperationRunning(instance.id(), instance.activeOperation(),
                 instance.latest() == null ? null : instance.latest().action(),
-                instance.latest() == null ? null : instance.latest().requestId(),
-                "the instance " + instance.id() + " is applying operation " + instance.activeOperation()
-                        + "; retry when it has finished");
+                instance.latest() == null ? null : instance.latest().requestId(), "the instance " + instance.id() + " " + why);
     }
 
     private static void refuseIfBusy(Instance instance) {
@@ -160,7 +173,7 @@ public final class PasswordChanges {
         String sealed = box.seal(new RequestSecrets(r.oldPassword(), r.newPassword()).encode());
         var work = new Operation.Work(null, null, sealed, null, null, null, null);
         Operation requested = operations.request(new NewOperation(r.instanceId(), r.tenant(), OperationKind.ENGINE_PASSWORD,
-                r.action(), r.requestId(), instance.ownerNode(), work));
+                r.action(), r.requestId(), instance.ownerNode(), work, windowOf(instance, r.newPassword())));
         Operation decided = awaitDecision(requested);
         if (decided.state() == OperationState.REQUESTED) {
             if (operations.cancelRequested(requested.id(), "the node that owns the engine did not take the request up")) {
@@ -210,6 +223,18 @@ public final class PasswordChanges {
                 secrets.oldPassword());
     }
 
+    /** Ends a due overlap window (or rolls back within it, when an operator asked); see {@link OperationWorker}. */
+    void endWindow(OperationStore.Claimed claimed) throws EngineException {
+        Operation op = claimed.operation();
+        Instance instance = instances.find(op.instanceId()).orElseThrow();
+        var engine = engines.local(instance);
+        if (engine.isEmpty()) {
+            operations.release(claimed.lease());
+            throw new EngineException("no engine attached here");
+        }
+        applier.endWindow(op, claimed.lease(), engine.get());
+    }
+
     /** Settles an orphaned password operation (see {@link OperationWorker}). */
     void recover(OperationStore.Claimed claimed) throws EngineException {
         Operation op = claimed.operation();
@@ -227,7 +252,7 @@ public final class PasswordChanges {
             return engine.read();
         } catch (EngineException e) {
             LOG.log(Level.WARNING, "engine of " + instance.id() + " unavailable: " + e.getMessage());
-            throw unavailable(instance, "nothing was changed");
+            throw unavailable(instance, "nothing was changed (" + e.getMessage() + ")");
         }
     }
 

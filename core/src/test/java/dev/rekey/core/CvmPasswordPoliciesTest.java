@@ -87,7 +87,8 @@ class CvmPasswordPoliciesTest {
     void aCvmInstanceShowsItsFactsAndNoOperationBeforeTheFirst() {
         var facts = new CvmFacts(CvmInstanceState.RUNNING, CvmFacts.NOT_APPLICABLE, false, "ubuntu-22.04");
         var i = new Instance("ins-abcd1234", "t", Product.TENCENT_CVM, "ap-guangzhou", "web", EngineKind.GUEST, null, 0,
-                null, InstanceState.RUNNING, null, 0, null, false, false, null, null, facts, java.time.Instant.EPOCH, "config");
+                null, InstanceState.RUNNING, null, 0, null, false, false, null, null, facts, java.time.Instant.EPOCH, "config",
+                java.time.Duration.ZERO);
         CvmInstance cvm = CvmInstance.of(i);
         assertEquals(CvmInstanceState.RUNNING, cvm.state());
         assertFalse(cvm.windows());

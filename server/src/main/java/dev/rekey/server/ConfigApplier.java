@@ -36,7 +36,7 @@ final class ConfigApplier {
             boolean created = catalog.upsertInstance(row(ic));
             if (created) LOG.info("instance {} created ({}, {})", ic.id(), ic.product().key(), ic.engine().kind());
             if (!ic.engine().spawn() && ic.engine().kind() != EngineKind.GUEST) {
-                catalog.setAddress(ic.id(), ic.engine().host(), ic.engine().port(), null);
+                catalog.setAddress(ic.id(), host(ic.engine()), port(ic.engine()), null);
             }
         }
         List<String> retired = catalog.retireAllBut(ids);
@@ -61,8 +61,17 @@ final class ConfigApplier {
         String os = cvm ? ic.extra().getOrDefault("os", "linux").toLowerCase(Locale.ROOT) : null;
         String image = cvm ? ic.extra().getOrDefault("image", "") : null;
         return new JdbcCatalog.InstanceRow(ic.id(), ic.tenant(), ic.product(), ic.region(), ic.name(), e.kind(),
-                e.spawn() ? "127.0.0.1" : e.host(), e.spawn() ? 0 : e.port(), account, os, image, Map.copyOf(engineConfig),
+                e.spawn() ? "127.0.0.1" : host(e), e.spawn() ? 0 : port(e), account, os, image, e.overlap(), Map.copyOf(engineConfig),
                 adminSecret(ic).map(box::seal).orElse(null));
+    }
+
+    /** The address describe actions show: the engine's, or for an external cluster its first configured node's. */
+    private static String host(RekeyConfig.EngineConfig e) {
+        return e.cluster() && !e.nodes().listed().isEmpty() ? e.nodes().listed().getFirst().host() : e.host();
+    }
+
+    private static int port(RekeyConfig.EngineConfig e) {
+        return e.cluster() && !e.nodes().listed().isEmpty() ? e.nodes().listed().getFirst().port() : e.port();
     }
 
     /** A spawned engine keeps the admin password it was created with; an external one uses the configured one. */

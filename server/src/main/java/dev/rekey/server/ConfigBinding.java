@@ -9,6 +9,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -63,6 +64,8 @@ final class ConfigBinding {
                     .addDeserializer(Duration.class, new DurationValue())
                     .addDeserializer(Product.class, new Choice<>(Product.class, Product::key))
                     .addDeserializer(EngineKind.class, new Choice<>(EngineKind.class, ConfigBinding::lowerCase))
+                    .addDeserializer(RekeyConfig.EngineType.class, new Choice<>(RekeyConfig.EngineType.class, RekeyConfig.EngineType::spelling))
+                    .addDeserializer(RekeyConfig.Members.class, new MembersValue())
                     .addDeserializer(CvmInstanceState.class, new Choice<>(CvmInstanceState.class, Enum::name))
                     .addDeserializer(RekeyConfig.Os.class, new Choice<>(RekeyConfig.Os.class, ConfigBinding::lowerCase))
                     .addDeserializer(LogFormat.class, new Choice<>(LogFormat.class, ConfigBinding::lowerCase)))
@@ -185,6 +188,24 @@ final class ConfigBinding {
                 case "s" -> Duration.ofSeconds(n);
                 default -> Duration.ofMinutes(n);
             };
+        }
+    }
+
+    /** A count of members Rekey spawns, or the list of those it reaches ({@link RekeyConfig.Members}). */
+    private static final class MembersValue extends JsonDeserializer<RekeyConfig.Members> {
+        @Override
+        public RekeyConfig.Members deserialize(JsonParser p, DeserializationContext ctxt) throws IOException {
+            if (p.currentToken() == JsonToken.VALUE_NUMBER_INT) {
+                int count = p.getIntValue();
+                if (count < 0) throw new Refusal(p, "must not be negative");
+                return new RekeyConfig.Members(count, List.of());
+            }
+            if (p.currentToken() == JsonToken.START_ARRAY) {
+                JavaType list = ctxt.getTypeFactory().constructCollectionType(List.class, RekeyConfig.Address.class);
+                List<RekeyConfig.Address> listed = ctxt.readValue(p, list);
+                return new RekeyConfig.Members(0, listed);
+            }
+            throw new Refusal(p, "must be a number (members Rekey spawns) or a list of { host, port }");
         }
     }
 

@@ -177,26 +177,85 @@ public final class ConfigLoader {
         }
         if (e.port() != 0) range(at.key("port"), e.port(), 1, 65535, "the engine's TCP port");
         for (int i = 0; i < e.users().size(); i++) required(at.key("users").item(i), e.users().get(i));
-        switch (kind) {
-            case REDIS -> {
-                if (!e.spawn() && (e.host() == null || e.port() == 0)) {
-                    throw at.error("an engine that is not spawned needs host and port (or set spawn: true)");
-                }
-                if (!e.spawn() && e.adminPassword() == null) throw at.error("an external redis needs admin-user and admin-password-env");
-                if (e.spawn() && e.initialPassword() == null) throw at.key("password").error("a spawned engine needs its initial password");
-            }
+        if (e.overlap().isNegative()) throw at.key("overlap").error("must not be negative");
+        if (!e.overlap().isZero() && kind == EngineKind.GUEST) throw at.key("overlap").error("a guest has no overlap window");
+        switch (e.type()) {
+            case REDIS -> checkRedis(e, at);
+            case REDIS_CLUSTER -> checkCluster(e, at);
             case MEMCACHED -> {
                 if (!e.spawn()) throw at.key("spawn").error("memcached instances are always spawned: Rekey must own their auth file");
                 if (e.initialPassword() == null) throw at.key("password").error("a spawned engine needs its initial password");
                 required(at.key("user"), e.user());
+                if (!e.nodes().listed().isEmpty()) {
+                    throw at.key("nodes").error("Rekey owns every memcached's auth file: give the number of nodes to spawn");
+                }
+                noMembers(at, "replicas", e.replicas());
+                noMembers(at, "sentinels", e.sentinels());
             }
             case GUEST -> {
                 if (!e.spawn() && e.channel() == null) throw at.error("a guest needs spawn: true or a channel: unix:/path/to/qga.sock");
                 if (e.channel() != null && (!e.channel().startsWith("unix:") || e.channel().length() == "unix:".length())) {
                     throw at.key("channel").error("must be unix:/path/to/qga.sock");
                 }
+                noMembers(at, "replicas", e.replicas());
+                noMembers(at, "sentinels", e.sentinels());
+                noMembers(at, "nodes", e.nodes());
             }
         }
+    }
+
+    /** A Redis with replicas and Sentinels: counts to spawn, or the addresses of ones Rekey reaches. */
+    private static void checkRedis(RekeyConfig.EngineConfig e, ConfigPath at) {
+        if (!e.spawn() && (e.host() == null || e.port() == 0)) {
+            throw at.error("an engine that is not spawned needs host and port (or set spawn: true)");
+        }
+        if (!e.spawn() && e.adminPassword() == null) throw at.error("an external redis needs admin-user and admin-password-env");
+        if (e.spawn() && e.initialPassword() == null) throw at.key("password").error("a spawned engine needs its initial password");
+        noMembers(at, "nodes", e.nodes());
+        if (e.shards() != null) throw at.key("shards").error("applies only to kind: redis-cluster");
+        members(at, "replicas", e.replicas(), e.spawn(), false);
+        members(at, "sentinels", e.sentinels(), e.spawn(), true);
+        if (e.spawn() && e.sentinels().count() > 0 && e.replicas().count() == 0) {
+            throw at.key("sentinels").error("Sentinels watch a primary with replicas: give replicas too");
+        }
+    }
+
+    /** A cluster: shards and replicas per shard to spawn, or seed nodes it is found from. */
+    private static void checkCluster(RekeyConfig.EngineConfig e, ConfigPath at) {
+        noMembers(at, "sentinels", e.sentinels());
+        if (e.spawn()) {
+            if (e.initialPassword() == null) throw at.key("password").error("a spawned engine needs its initial password");
+            if (e.shards() == null) throw at.key("shards").error("is required for a spawned cluster");
+            range(at.key("shards"), e.shards(), 3, 16, "the shards of a cluster (Redis needs at least 3 primaries)");
+            if (!e.replicas().listed().isEmpty()) throw at.key("replicas").error("give the replicas per shard as a number");
+            range(at.key("replicas"), e.replicas().count(), 0, 5, "the replicas of each shard");
+            noMembers(at, "nodes", e.nodes());
+            return;
+        }
+        if (e.adminPassword() == null) throw at.error("an external cluster needs admin-user and admin-password-env");
+        if (e.nodes().listed().isEmpty()) throw at.key("nodes").error("give at least one node of the cluster: every other is found from it");
+        members(at, "nodes", e.nodes(), false, false);
+        if (e.shards() != null) throw at.key("shards").error("applies only to a spawned cluster");
+        noMembers(at, "replicas", e.replicas());
+    }
+
+    private static void members(ConfigPath at, String key, RekeyConfig.Members m, boolean spawn, boolean sentinel) {
+        if (spawn && !m.listed().isEmpty()) throw at.key(key).error("a spawned engine takes the number of " + key + " to spawn");
+        if (!spawn && m.count() > 0) throw at.key(key).error("give the " + key + " Rekey reaches as a list of { host, port }");
+        if (spawn) range(at.key(key), m.count(), 0, 5, "the " + key + " Rekey spawns");
+        for (int i = 0; i < m.listed().size(); i++) {
+            RekeyConfig.Address a = m.listed().get(i);
+            ConfigPath item = at.key(key).item(i);
+            required(item.key("host"), a.host());
+            if (a.port() == null) throw item.key("port").error("is required");
+            range(item.key("port"), a.port(), 1, 65535, "a TCP port");
+            if (sentinel) required(item.key("master-name"), a.masterName());
+            else if (a.masterName() != null) throw item.key("master-name").error("applies only to sentinels");
+        }
+    }
+
+    private static void noMembers(ConfigPath at, String key, RekeyConfig.Members m) {
+        if (!m.isEmpty()) throw at.key(key).error("does not apply to this kind of engine");
     }
 
     /** Only the names each product's API reads are bound; here their values are checked. */

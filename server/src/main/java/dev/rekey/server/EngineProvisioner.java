@@ -37,6 +37,7 @@ final class EngineProvisioner {
     private final String nodeId;
     private final GuestMachines guests;
     private final Duration timeout;
+    private final DeploymentProvisioner deployments;
 
     EngineProvisioner(JdbcCatalog catalog, JdbcInstanceStore instances, SecretBox box, EngineRegistry registry, Path dataDir, String nodeId,
                       GuestMachines guests, Duration timeout) {
@@ -48,6 +49,7 @@ final class EngineProvisioner {
         this.nodeId = nodeId;
         this.guests = guests;
         this.timeout = timeout;
+        this.deployments = new DeploymentProvisioner(catalog, registry, engineDir, nodeId);
     }
 
     void provision(RekeyConfig config) {
@@ -73,6 +75,12 @@ final class EngineProvisioner {
         Map<String, String> engineConfig = catalog.engineConfig(instance.id());
         Secret admin = box.open(catalog.sealedAdmin(instance.id()).orElseThrow());
         String adminUser = engineConfig.getOrDefault("admin-user", "rekey-admin");
+        if (e.deployment()) {
+            registry.register(instance.id(), deployments.redis(instance, e, adminUser, admin));
+            Instance now = instances.find(instance.id()).orElseThrow();
+            recordVersion(instance, new RedisPasswordEngine(now.host(), now.port(), adminUser, admin, "default", timeout));
+            return;
+        }
         RedisPasswordEngine engine;
         if (e.spawn() && !catalog.claimOwnership(instance.id(), nodeId)) {
             // Another node spawned this engine and owns it: reach it where that node recorded it.
@@ -88,6 +96,10 @@ final class EngineProvisioner {
             engine = new RedisPasswordEngine(e.host(), e.port(), adminUser, admin, "default", timeout);
         }
         registry.register(instance.id(), engine);
+        recordVersion(instance, engine);
+    }
+
+    private void recordVersion(Instance instance, RedisPasswordEngine engine) {
         try {
             instances.setEngineVersion(instance.id(), engine.version());
         } catch (EngineException ex) {
@@ -104,6 +116,10 @@ final class EngineProvisioner {
         if (!catalog.claimOwnership(instance.id(), nodeId)) {
             // The auth file is on the owner node's disk: only that node can change this instance's password.
             LOG.info("instance {}: its memcached belongs to another node, which applies its changes", instance.id());
+            return;
+        }
+        if (e.deployment()) {
+            registry.register(instance.id(), deployments.memcached(instance, e, timeout));
             return;
         }
         Path dir = engineDir.resolve(instance.id());

@@ -59,7 +59,7 @@ public record RekeyConfig(String bind, int port, Path data, String storeUrl, Pat
      * environment variable that {@code admin-password-env} names, never from the file itself.
      */
     public record EngineConfig(
-            EngineKind kind,
+            @JsonProperty("kind") EngineType type,
             boolean spawn,
             String host,
             int port,
@@ -68,11 +68,78 @@ public record RekeyConfig(String bind, int port, Path data, String storeUrl, Pat
             @JsonProperty("password") Secret initialPassword,
             String user,
             List<String> users,
-            String channel) {
+            String channel,
+            Members replicas,
+            Members sentinels,
+            Members nodes,
+            Integer shards,
+            Duration overlap) {
         public EngineConfig {
             adminUser = adminUser == null && spawn ? "rekey-admin" : adminUser;
             users = users == null ? List.of() : List.copyOf(users);
+            replicas = replicas == null ? Members.NONE : replicas;
+            sentinels = sentinels == null ? Members.NONE : sentinels;
+            nodes = nodes == null ? Members.NONE : nodes;
+            overlap = overlap == null ? Duration.ZERO : overlap;
         }
+
+        /** What the product API sees: a cluster is a Redis. */
+        public EngineKind kind() {
+            return type == null ? null : type.kind();
+        }
+
+        public boolean cluster() {
+            return type == EngineType.REDIS_CLUSTER;
+        }
+
+        /** More than one server: replicas, Sentinels, a cluster, or several Memcached nodes. */
+        public boolean deployment() {
+            return cluster() || !replicas.isEmpty() || !sentinels.isEmpty() || nodes.count() > 1 || !nodes.listed().isEmpty();
+        }
+    }
+
+    /** {@code engine.kind}: the kinds of engine, as the file spells them. */
+    public enum EngineType {
+        REDIS("redis", EngineKind.REDIS),
+        REDIS_CLUSTER("redis-cluster", EngineKind.REDIS),
+        MEMCACHED("memcached", EngineKind.MEMCACHED),
+        GUEST("guest", EngineKind.GUEST);
+
+        private final String spelling;
+        private final EngineKind kind;
+
+        EngineType(String spelling, EngineKind kind) {
+            this.spelling = spelling;
+            this.kind = kind;
+        }
+
+        public String spelling() {
+            return spelling;
+        }
+
+        public EngineKind kind() {
+            return kind;
+        }
+    }
+
+    /**
+     * Replicas, Sentinels or nodes of an engine: a number Rekey spawns ({@code replicas: 2}), or the addresses of ones
+     * it reaches ({@code replicas: [ { host, port } ]}; a Sentinel also names its {@code master-name}).
+     */
+    public record Members(int count, List<Address> listed) {
+        public static final Members NONE = new Members(0, List.of());
+
+        public Members {
+            listed = List.copyOf(listed);
+        }
+
+        public boolean isEmpty() {
+            return count == 0 && listed.isEmpty();
+        }
+    }
+
+    /** One server of a deployment. */
+    public record Address(String host, Integer port, String masterName) {
     }
 
     public RekeyConfig withOverrides(Integer portOverride, Path dataOverride) {

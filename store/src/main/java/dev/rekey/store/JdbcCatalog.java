@@ -8,6 +8,7 @@ import dev.rekey.core.SecretBox;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -87,7 +88,7 @@ public final class JdbcCatalog {
      * {@code account} is the engine account the product API changes; {@code os} and {@code image} describe a CVM guest.
      */
     public record InstanceRow(String id, String tenant, Product product, String region, String name, EngineKind engineKind,
-                              String host, int port, String account, String os, String image,
+                              String host, int port, String account, String os, String image, Duration overlap,
                               Map<String, String> engineConfig, String sealedAdmin) {
     }
 
@@ -103,7 +104,7 @@ public final class JdbcCatalog {
             }
             if (exists) {
                 try (var ps = c.prepareStatement("UPDATE instance SET tenant = ?, product = ?, region = ?, engine_kind = ?, engine_config = ?, sealed_admin = ?, "
-                        + "account = ?, os = ?, image = ?, state = CASE WHEN state = 'RETIRED' THEN 'RUNNING' ELSE state END WHERE id = ?")) {
+                        + "account = ?, os = ?, image = ?, overlap_millis = ?, state = CASE WHEN state = 'RETIRED' THEN 'RUNNING' ELSE state END WHERE id = ?")) {
                     ps.setString(1, r.tenant());
                     ps.setString(2, r.product().name());
                     ps.setString(3, r.region());
@@ -113,15 +114,16 @@ public final class JdbcCatalog {
                     ps.setString(7, r.account());
                     ps.setString(8, r.os());
                     ps.setString(9, r.image());
-                    ps.setString(10, r.id());
+                    ps.setLong(10, r.overlap().toMillis());
+                    ps.setString(11, r.id());
                     ps.executeUpdate();
                 }
                 return false;
             }
             boolean cvm = r.product() == Product.TENCENT_CVM;
             try (var ps = c.prepareStatement("INSERT INTO instance (id, tenant, product, region, name, engine_kind, host, port, state, "
-                    + "engine_config, sealed_admin, created_at, account, os, image, cvm_state, stop_charging_mode) "
-                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?)")) {
+                    + "engine_config, sealed_admin, created_at, account, os, image, cvm_state, stop_charging_mode, overlap_millis) "
+                    + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'RUNNING', ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
                 ps.setString(1, r.id());
                 ps.setString(2, r.tenant());
                 ps.setString(3, r.product().name());
@@ -138,6 +140,7 @@ public final class JdbcCatalog {
                 ps.setString(14, r.image());
                 ps.setString(15, cvm ? "RUNNING" : null);
                 ps.setString(16, cvm ? "NOT_APPLICABLE" : null);
+                ps.setLong(17, r.overlap().toMillis());
                 ps.executeUpdate();
             }
             return true;
@@ -194,6 +197,33 @@ public final class JdbcCatalog {
                 ps.setString(2, id);
                 ps.setString(3, node);
                 return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    /** The members of a spawned deployment, as its owner recorded them: data nodes, then Sentinels ({@code host:port,...}). */
+    public record Members(String nodes, String sentinels) {
+    }
+
+    /** Records the members of a deployment this node spawned, so that every other node reaches the same one. */
+    public void setMembers(String id, Members members) {
+        db.run(c -> {
+            try (var ps = c.prepareStatement("UPDATE instance SET members = ?, sentinel_members = ? WHERE id = ?")) {
+                ps.setString(1, members.nodes());
+                ps.setString(2, members.sentinels());
+                ps.setString(3, id);
+                return ps.executeUpdate();
+            }
+        });
+    }
+
+    public Members members(String id) {
+        return db.run(c -> {
+            try (var ps = c.prepareStatement("SELECT members, sentinel_members FROM instance WHERE id = ?")) {
+                ps.setString(1, id);
+                try (var rs = ps.executeQuery()) {
+                    return rs.next() ? new Members(rs.getString(1), rs.getString(2)) : new Members(null, null);
+                }
             }
         });
     }

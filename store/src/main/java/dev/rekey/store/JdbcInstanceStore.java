@@ -19,6 +19,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -34,7 +35,7 @@ import java.util.function.Function;
 public final class JdbcInstanceStore implements InstanceStore {
     static final String SELECT = "SELECT i.id, i.tenant, i.product, i.region, i.name, i.engine_kind, i.host, i.port, "
             + "i.owner_node, i.state, i.active_operation, i.generation, i.password_free, i.release_protection, "
-            + "i.engine_version, i.account, i.os, i.image, i.cvm_state, i.stop_charging_mode, i.created_at, i.source, "
+            + "i.engine_version, i.account, i.os, i.image, i.cvm_state, i.stop_charging_mode, i.created_at, i.source, i.overlap_millis, "
             + "o.id AS op_id, o.action AS op_action, o.state AS op_state, o.request_id AS op_request, o.message AS op_message "
             + "FROM instance i LEFT JOIN operation o ON o.id = i.last_operation ";
 
@@ -148,7 +149,7 @@ public final class JdbcInstanceStore implements InstanceStore {
                 activeOperation, rs.getLong("generation"), latest(rs), rs.getBoolean("password_free"),
                 rs.getBoolean("release_protection"), rs.getString("engine_version"), rs.getString("account"),
                 product == Product.TENCENT_CVM ? cvm(rs) : null, Instant.ofEpochMilli(rs.getLong("created_at")),
-                rs.getString("source"));
+                rs.getString("source"), Duration.ofMillis(rs.getLong("overlap_millis")));
     }
 
     private static LatestOperation latest(ResultSet rs) throws SQLException {

@@ -9,6 +9,7 @@ import dev.rekey.core.Operation;
 import dev.rekey.core.OperationKind;
 import dev.rekey.core.OperationState;
 import dev.rekey.core.OperationStore;
+import dev.rekey.core.Proof;
 import dev.rekey.core.StopType;
 
 import java.sql.Connection;
@@ -33,8 +34,9 @@ import java.util.OptionalLong;
 public final class JdbcOperationStore implements OperationStore {
     static final String COLUMNS = "id, instance_id, tenant, kind, action, request_id, state, applier_node, lease_owner, "
             + "lease_epoch, created_at, finished_at, message, error_code, error_detail, proof, new_fingerprint, "
-            + "sealed_previous, sealed_request, target_user, stop_type, stopped_mode, pending_hash";
-    private static final String OPEN = "('REQUESTED', 'QUEUED', 'RUNNING')";
+            + "sealed_previous, sealed_request, target_user, stop_type, stopped_mode, pending_hash, overlap_millis, due_at, "
+            + "roll_back";
+    private static final String OPEN = "('REQUESTED', 'QUEUED', 'RUNNING', 'OVERLAP')";
 
     private final Database db;
     private final Clock clock;
@@ -102,7 +104,8 @@ public final class JdbcOperationStore implements OperationStore {
         long id;
         try (var ps = c.prepareStatement("INSERT INTO operation (instance_id, tenant, kind, action, request_id, state, "
                 + "applier_node, lease_owner, lease_until, lease_epoch, created_at, message, new_fingerprint, sealed_previous, "
-                + "sealed_request, target_user, stop_type, stopped_mode) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?)",
+                + "sealed_request, target_user, stop_type, stopped_mode, overlap_millis) "
+                + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, '', ?, ?, ?, ?, ?, ?, ?)",
                 Statement.RETURN_GENERATED_KEYS)) {
             Operation.Work w = n.work();
             ps.setString(1, n.instanceId());
@@ -123,6 +126,7 @@ public final class JdbcOperationStore implements OperationStore {
             ps.setString(15, w.targetUser());
             ps.setString(16, w.stopType() == null ? null : w.stopType().name());
             ps.setString(17, w.stoppedMode());
+            ps.setLong(18, n.overlap().toMillis());
             ps.executeUpdate();
             try (var keys = ps.getGeneratedKeys()) {
                 keys.next();
@@ -246,13 +250,48 @@ public final class JdbcOperationStore implements OperationStore {
     }
 
     @Override
+    public Operation enterWindow(Lease lease, Instant dueAt, Proof proof, String sealedRequest) {
+        return db.inTransaction(c -> {
+            Operation op = find(c, lease.operationId()).orElseThrow();
+            var proofs = new ArrayList<>(op.result().proofs());
+            if (proof != null) proofs.add(proof);
+            return fenced(c, lease, "UPDATE operation SET state = 'OVERLAP', due_at = ?, proof = ?, sealed_request = ?, "
+                            + "lease_owner = NULL, lease_until = NULL WHERE id = ? AND lease_epoch = ? AND state = 'RUNNING'",
+                    dueAt.toEpochMilli(), ProofsColumn.write(proofs), sealedRequest);
+        });
+    }
+
+    @Override
+    public List<Claimed> claimDue(String claimer, int max) {
+        long now = clock.millis();
+        return claim("state = 'OVERLAP' AND due_at <= ? AND (lease_owner IS NULL OR lease_until < ?)"
+                + " AND (applier_node IS NULL OR applier_node = ?)", claimer, max, ps -> {
+                    ps.setLong(1, now);
+                    ps.setLong(2, now);
+                    ps.setString(3, claimer);
+                });
+    }
+
+    @Override
+    public boolean endWindowNow(long id, boolean rollBack) {
+        return db.run(c -> {
+            try (var ps = c.prepareStatement("UPDATE operation SET due_at = ?, roll_back = ? WHERE id = ? AND state = 'OVERLAP'")) {
+                ps.setLong(1, clock.millis());
+                ps.setBoolean(2, rollBack);
+                ps.setLong(3, id);
+                return ps.executeUpdate() == 1;
+            }
+        });
+    }
+
+    @Override
     public Operation finish(Lease lease, Ending e) {
         return db.inTransaction(c -> {
             Operation op = fenced(c, lease, "UPDATE operation SET state = ?, message = ?, error_code = ?, error_detail = ?, "
                             + "proof = ?, finished_at = ?, lease_until = NULL, new_fingerprint = NULL, sealed_previous = NULL, "
                             + "sealed_request = NULL, pending_hash = NULL WHERE id = ? AND lease_epoch = ? AND state IN " + OPEN,
                     e.state().name(), e.result().message() == null ? "" : e.result().message(), e.result().errorCode(),
-                    e.result().errorDetail(), e.result().proof(), clock.millis());
+                    e.result().errorDetail(), ProofsColumn.write(e.result().proofs()), clock.millis());
             try (var ps = c.prepareStatement("UPDATE instance SET active_operation = NULL, generation = generation + 1, "
                     + "password_free = COALESCE(?, password_free), cvm_state = COALESCE(?, cvm_state) "
                     + "WHERE id = ? AND active_operation = ?")) {
@@ -301,13 +340,17 @@ public final class JdbcOperationStore implements OperationStore {
         int detail = rs.getInt("error_detail");
         Integer errorDetail = rs.wasNull() ? null : detail;
         String stopType = rs.getString("stop_type");
-        var result = new Operation.Result(rs.getString("message"), rs.getString("error_code"), errorDetail, rs.getString("proof"));
+        var result = new Operation.Result(rs.getString("message"), rs.getString("error_code"), errorDetail,
+                ProofsColumn.read(rs.getString("proof")));
+        long due = rs.getLong("due_at");
+        Instant dueAt = rs.wasNull() ? null : Instant.ofEpochMilli(due);
+        var window = new Operation.Window(Duration.ofMillis(rs.getLong("overlap_millis")), dueAt, rs.getBoolean("roll_back"));
         var work = new Operation.Work(rs.getString("new_fingerprint"), rs.getString("sealed_previous"),
                 rs.getString("sealed_request"), rs.getString("target_user"),
                 stopType == null ? null : StopType.valueOf(stopType), rs.getString("stopped_mode"), rs.getString("pending_hash"));
         return new Operation(rs.getLong("id"), rs.getString("instance_id"), rs.getString("tenant"),
                 OperationKind.valueOf(rs.getString("kind")), rs.getString("action"), rs.getString("request_id"),
                 OperationState.valueOf(rs.getString("state")), rs.getString("applier_node"), rs.getString("lease_owner"),
-                rs.getLong("lease_epoch"), Instant.ofEpochMilli(rs.getLong("created_at")), finishedAt, result, work);
+                rs.getLong("lease_epoch"), Instant.ofEpochMilli(rs.getLong("created_at")), finishedAt, result, work, window);
     }
 }

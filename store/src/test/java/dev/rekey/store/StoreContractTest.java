@@ -19,6 +19,7 @@ import dev.rekey.core.OperationKind;
 import dev.rekey.core.OperationState;
 import dev.rekey.core.OperationStore;
 import dev.rekey.core.Product;
+import dev.rekey.core.Proof;
 import dev.rekey.core.Secret;
 import dev.rekey.core.SecretBox;
 import dev.rekey.testkit.MutableClock;
@@ -66,7 +67,7 @@ abstract class StoreContractTest {
 
     private void instance(String id, String tenant) {
         catalog.upsertInstance(new JdbcCatalog.InstanceRow(id, tenant, Product.TENCENT_REDIS, "ap-guangzhou", "n-" + id,
-                EngineKind.REDIS, "127.0.0.1", 7001, "default", null, null, Map.of("spawn", "false"), box.seal(Secret.of("admin"))));
+                EngineKind.REDIS, "127.0.0.1", 7001, "default", null, null, Duration.ZERO, Map.of("spawn", "false"), box.seal(Secret.of("admin"))));
     }
 
     private static NewOperation change(String instanceId) {
@@ -85,9 +86,9 @@ abstract class StoreContractTest {
     @Test
     void instancesAreCreatedOnceAndUpdatedIdempotently() {
         assertTrue(catalog.upsertInstance(new JdbcCatalog.InstanceRow("crs-1", "acme", Product.TENCENT_REDIS, "r", "name",
-                EngineKind.REDIS, "h", 1, "default", null, null, Map.of(), null)));
+                EngineKind.REDIS, "h", 1, "default", null, null, Duration.ZERO, Map.of(), null)));
         assertFalse(catalog.upsertInstance(new JdbcCatalog.InstanceRow("crs-1", "acme", Product.TENCENT_REDIS, "r", "name",
-                EngineKind.REDIS, "h", 1, "default", null, null, Map.of(), null)));
+                EngineKind.REDIS, "h", 1, "default", null, null, Duration.ZERO, Map.of(), null)));
         var i = instances.find("crs-1").orElseThrow();
         assertEquals(InstanceState.RUNNING, i.state());
         assertFalse(i.busy());
@@ -147,6 +148,53 @@ abstract class StoreContractTest {
         assertTrue(instances.find("crs-6").orElseThrow().busy(), "the refused finish freed nothing");
         nodeB.finish(b, succeeded());
         assertEquals(OperationState.SUCCEEDED, operations.find(a.operationId()).orElseThrow().state());
+    }
+
+    @Test
+    void anOpenWindowHoldsTheInstanceWithoutALeaseAndAnyNodeEndsItWhenDue() {
+        instance("crs-10", "acme");
+        var change = new NewOperation("crs-10", "acme", OperationKind.ENGINE_PASSWORD, "ModifyInstancePassword", "r", null,
+                new Operation.Work("fp", "sealed", null, null, null, null, null), Duration.ofMinutes(10));
+        var started = instances.withLocked(List.of("crs-10"), locked -> locked.start(change, true));
+        assertEquals(Duration.ofMinutes(10), started.operation().window().overlap());
+        Instant due = clock.instant().plus(Duration.ofMinutes(10));
+        Operation open = operations.enterWindow(started.lease(), due, Proof.of(Proof.CHANGE, "both accepted"), "sealed-request");
+        assertEquals(OperationState.OVERLAP, open.state());
+        assertEquals(due, open.window().dueAt());
+        assertEquals(List.of(Proof.of(Proof.CHANGE, "both accepted")), open.result().proofs());
+        var instance = instances.find("crs-10").orElseThrow();
+        assertTrue(instance.busy(), "the window holds the instance");
+        assertFalse(instance.changing(), "but the cloud's task has succeeded");
+
+        var nodeB = new JdbcOperationStore(db, clock, "node-b", Duration.ofSeconds(30));
+        clock.advance(Duration.ofMinutes(11));
+        assertTrue(nodeB.claimOrphans("node-b", false, 10).isEmpty(), "an open window is no orphan");
+        assertTrue(operations.renew(started.lease()).isEmpty(), "the applier gave its lease up when the window opened");
+        var due1 = nodeB.claimDue("node-b", 10);
+        assertEquals(1, due1.size(), "any node ends a due window");
+        assertTrue(operations.claimDue("node-a", 10).isEmpty(), "claimed once");
+        nodeB.finish(due1.getFirst().lease(), new OperationStore.Ending(OperationState.SUCCEEDED,
+                new Operation.Result("", null, null, List.of(Proof.of(Proof.CHANGE, "both accepted"),
+                        Proof.of(Proof.WINDOW, "only the new one"))), null, null));
+        Operation ended = operations.find(open.id()).orElseThrow();
+        assertEquals(2, ended.result().proofs().size());
+        assertNull(ended.work().sealedRequest(), "the window's passwords are erased with it");
+        assertFalse(instances.find("crs-10").orElseThrow().busy());
+    }
+
+    @Test
+    void aWindowCanBeMadeDueAtOnceToFinishOrRollBack() {
+        instance("crs-11", "acme");
+        var change = new NewOperation("crs-11", "acme", OperationKind.ENGINE_PASSWORD, "ResetPassword", "r", null,
+                new Operation.Work("fp", "sealed", null, null, null, null, null), Duration.ofHours(1));
+        var started = instances.withLocked(List.of("crs-11"), locked -> locked.start(change, true));
+        Operation open = operations.enterWindow(started.lease(), clock.instant().plus(Duration.ofHours(1)), null, "s");
+        assertTrue(operations.claimDue("node-a", 10).isEmpty());
+        assertTrue(operations.endWindowNow(open.id(), true));
+        var claimed = operations.claimDue("node-a", 10);
+        assertEquals(1, claimed.size());
+        assertTrue(claimed.getFirst().operation().window().rollBack());
+        assertFalse(operations.endWindowNow(started.operation().id() + 1000, false), "no such window");
     }
 
     @Test

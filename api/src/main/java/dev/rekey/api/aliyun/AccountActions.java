@@ -85,8 +85,8 @@ final class AccountActions {
 
     private static Map<String, Object> awaitVerified(Accepted accepted) {
         Operation op = accepted.await(WAIT);
-        if (op.state() == OperationState.SUCCEEDED) return Map.of();
-        if (!op.state().finished() && op.leaseOwner() != null) {
+        if (op.state().succeededForTheCloud()) return Map.of();
+        if (!op.state().answered() && op.leaseOwner() != null) {
             return Map.of(); // accepted and still applying: the instance shows Changing until the change is verified
         }
         String why = op.state() == OperationState.FAILED ? op.result().message()

@@ -25,7 +25,7 @@ final class InstanceView {
     }
 
     static String status(Instance i) {
-        return i.busy() ? "Changing" : "Normal";
+        return i.changing() ? "Changing" : "Normal";
     }
 
     /** "7.0" for a 7.0.15 engine: R-kvstore names major.minor versions. */

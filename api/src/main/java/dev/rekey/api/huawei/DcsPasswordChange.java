@@ -88,7 +88,7 @@ final class DcsPasswordChange {
     private static ChangeResult finished(Accepted accepted, int maxAttempts) {
         Operation op = await(accepted);
         return switch (op.state()) {
-            case SUCCEEDED -> ChangeResult.success(maxAttempts);
+            case SUCCEEDED, OVERLAP -> ChangeResult.success(maxAttempts);
             default -> ChangeResult.failed(maxAttempts, op.result().message());
         };
     }
@@ -96,7 +96,7 @@ final class DcsPasswordChange {
     /** The operation once it has ended; DCS.4115 while it has not (after {@link #WAIT}, or left for recovery). */
     static Operation await(Accepted accepted) {
         Operation op = accepted.await(WAIT);
-        if (!op.state().finished()) {
+        if (!op.state().answered()) {
             throw new DcsRefusal("DCS.4115", "The change was accepted but has not finished within "
                     + WAIT.toSeconds() + " s; retry once it has.");
         }

@@ -57,7 +57,7 @@ final class DcsV2Actions {
 
     /** The reference calls these three fields deprecated, always "5", "0", "0"; a reset has no {@code result}. */
     private Map<String, Object> resetAnswer(Operation op) {
-        if (op.state() != OperationState.SUCCEEDED) {
+        if (!op.state().succeededForTheCloud()) {
             throw new DcsRefusal("DCS.4842", "The reset could not be applied and the previous password was kept: "
                     + op.result().message());
         }

@@ -126,7 +126,7 @@ public final class TencentRedis implements TencentProduct {
         out.put("Status", switch (task.state()) {
             case REQUESTED, QUEUED -> "preparing";
             case RUNNING -> "running";
-            case SUCCEEDED -> "succeed";
+            case SUCCEEDED, OVERLAP -> "succeed";
             case FAILED, REFUSED -> "failed";
         });
         out.put("StartTime", TIME.format(task.createdAt()));

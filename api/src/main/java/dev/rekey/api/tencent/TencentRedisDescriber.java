@@ -58,7 +58,7 @@ public final class TencentRedisDescriber {
 
     /** 1 = in a flow (a change is applying), 2 = running. */
     static int status(Instance i) {
-        return i.busy() ? 1 : 2;
+        return i.changing() ? 1 : 2;
     }
 
     private static Map<String, Object> render(Instance i) {

@@ -2,7 +2,7 @@ package dev.rekey.engines.memcached;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
-import dev.rekey.engines.rotation.Login;
+import dev.rekey.core.Login;
 
 import java.io.IOException;
 import java.net.ConnectException;

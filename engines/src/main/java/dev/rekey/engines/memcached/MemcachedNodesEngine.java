@@ -3,12 +3,12 @@ package dev.rekey.engines.memcached;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.EngineState;
 import dev.rekey.core.Secret;
-import dev.rekey.engines.rotation.ChangeGate;
-import dev.rekey.engines.rotation.ChangeGate.Phase;
-import dev.rekey.engines.rotation.ChangeGate.Step;
-import dev.rekey.engines.rotation.NodeProof;
-import dev.rekey.engines.rotation.OverlapEngine;
-import dev.rekey.engines.rotation.RotationProof;
+import dev.rekey.core.ChangeGate;
+import dev.rekey.core.ChangeGate.Phase;
+import dev.rekey.core.ChangeGate.Step;
+import dev.rekey.core.NodeProof;
+import dev.rekey.core.PasswordEngine;
+import dev.rekey.core.RotationProof;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
  * did gets its previous auth file back and the failure names the node. Nodes are independent servers: no
  * replication links to keep.
  */
-public final class MemcachedNodesEngine implements OverlapEngine {
+public final class MemcachedNodesEngine implements PasswordEngine {
 
     private static final String HEADER = "memcached-nodes-v1";
 
@@ -49,6 +49,11 @@ public final class MemcachedNodesEngine implements OverlapEngine {
     }
 
     /** The same engine, calling {@code gate} before every step on a node. */
+    @Override
+    public PasswordEngine gated(ChangeGate gate) {
+        return withGate(gate);
+    }
+
     public MemcachedNodesEngine withGate(ChangeGate gate) {
         return new MemcachedNodesEngine(nodes, Objects.requireNonNull(gate, "gate"));
     }

@@ -3,10 +3,10 @@ package dev.rekey.engines.memcached;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.EngineState;
 import dev.rekey.core.Secret;
-import dev.rekey.engines.rotation.NodeProof;
-import dev.rekey.engines.rotation.NodeRole;
-import dev.rekey.engines.rotation.OverlapEngine;
-import dev.rekey.engines.rotation.RotationProof;
+import dev.rekey.core.NodeProof;
+import dev.rekey.core.NodeRole;
+import dev.rekey.core.PasswordEngine;
+import dev.rekey.core.RotationProof;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -22,7 +22,7 @@ import java.util.stream.Collectors;
  * rename) and sends SIGHUP; memcached only re-reads the file on its next one-second tick and reports nothing, so
  * every change ends by polling with fresh logins until the new file is in force.
  */
-public final class MemcachedPasswordEngine implements OverlapEngine {
+public final class MemcachedPasswordEngine implements PasswordEngine {
     /** How long a change waits for memcached to take the new auth file (it re-reads it on a one-second tick). */
     static final long RELOAD_TIMEOUT_MILLIS = 3_000;
 

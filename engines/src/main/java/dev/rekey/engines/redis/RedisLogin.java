@@ -5,7 +5,7 @@ import static dev.rekey.engines.redis.RedisConnections.unreachable;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
-import dev.rekey.engines.rotation.Login;
+import dev.rekey.core.Login;
 import java.time.Duration;
 import redis.clients.jedis.HostAndPort;
 import redis.clients.jedis.Jedis;

@@ -6,11 +6,11 @@ import static dev.rekey.engines.redis.RedisConnections.unreachable;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.EngineState;
 import dev.rekey.core.Secret;
-import dev.rekey.engines.rotation.Login;
-import dev.rekey.engines.rotation.NodeProof;
-import dev.rekey.engines.rotation.NodeRole;
-import dev.rekey.engines.rotation.OverlapEngine;
-import dev.rekey.engines.rotation.RotationProof;
+import dev.rekey.core.Login;
+import dev.rekey.core.NodeProof;
+import dev.rekey.core.NodeRole;
+import dev.rekey.core.PasswordEngine;
+import dev.rekey.core.RotationProof;
 import java.time.Instant;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -34,7 +34,7 @@ import redis.clients.jedis.exceptions.JedisException;
  * <p>Every call opens its own admin connection (the engine timeout bounds connect and read) and closes it, so the engine needs no
  * lifecycle and keeps working across a Redis restart.
  */
-public final class RedisPasswordEngine implements OverlapEngine {
+public final class RedisPasswordEngine implements PasswordEngine {
 
     private static final Pattern FINGERPRINT = Pattern.compile("[0-9a-f]{64}");
     private static final String NO_ACL_FILE = "not configured to use an ACL file";

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.fail;
 
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Secret;
-import dev.rekey.engines.rotation.Login;
-import dev.rekey.engines.rotation.NodeRole;
-import dev.rekey.engines.rotation.RotationProof;
+import dev.rekey.core.Login;
+import dev.rekey.core.NodeRole;
+import dev.rekey.core.RotationProof;
 import java.nio.file.Path;
 import java.util.Set;
 import org.junit.jupiter.api.AfterEach;

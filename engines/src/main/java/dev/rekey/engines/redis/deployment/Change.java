@@ -1,9 +1,9 @@
 package dev.rekey.engines.redis.deployment;
 
 import dev.rekey.core.EngineException;
-import dev.rekey.engines.rotation.ChangeGate;
-import dev.rekey.engines.rotation.ChangeGate.Phase;
-import dev.rekey.engines.rotation.ChangeGate.Step;
+import dev.rekey.core.ChangeGate;
+import dev.rekey.core.ChangeGate.Phase;
+import dev.rekey.core.ChangeGate.Step;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -2,7 +2,7 @@ package dev.rekey.engines.redis.deployment;
 
 import dev.rekey.core.Secret;
 import dev.rekey.engines.redis.RedisConnections;
-import dev.rekey.engines.rotation.Login;
+import dev.rekey.core.Login;
 import redis.clients.jedis.Jedis;
 import redis.clients.jedis.exceptions.JedisDataException;
 import redis.clients.jedis.exceptions.JedisException;

@@ -1,7 +1,7 @@
 package dev.rekey.engines.redis.deployment;
 
 import dev.rekey.core.EngineException;
-import dev.rekey.engines.rotation.PasswordUse.NodeUse;
+import dev.rekey.core.PasswordUse.NodeUse;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -3,14 +3,14 @@ package dev.rekey.engines.redis.deployment;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.EngineState;
 import dev.rekey.core.Secret;
-import dev.rekey.engines.rotation.ChangeGate;
-import dev.rekey.engines.rotation.Login;
-import dev.rekey.engines.rotation.NodeProof;
-import dev.rekey.engines.rotation.NodeRole;
-import dev.rekey.engines.rotation.OldPasswordTelemetry;
-import dev.rekey.engines.rotation.OverlapEngine;
-import dev.rekey.engines.rotation.PasswordUse;
-import dev.rekey.engines.rotation.RotationProof;
+import dev.rekey.core.ChangeGate;
+import dev.rekey.core.Login;
+import dev.rekey.core.NodeProof;
+import dev.rekey.core.NodeRole;
+import dev.rekey.core.OldPasswordTelemetry;
+import dev.rekey.core.PasswordEngine;
+import dev.rekey.core.PasswordUse;
+import dev.rekey.core.RotationProof;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -35,7 +35,7 @@ import java.util.function.Function;
  *
  * <p>Instances are immutable and open their connections per call, so one engine serves any number of changes.
  */
-public final class RedisDeploymentEngine implements OverlapEngine, OldPasswordTelemetry {
+public final class RedisDeploymentEngine implements PasswordEngine, OldPasswordTelemetry {
 
     /** How long a change waits for every replication link to be proven up. */
     public static final Duration DEFAULT_LINK_TIMEOUT = Duration.ofSeconds(10);
@@ -72,6 +72,11 @@ public final class RedisDeploymentEngine implements OverlapEngine, OldPasswordTe
     }
 
     /** The same engine, calling {@code gate} before every step on a node (a lease check, a test's hook). */
+    @Override
+    public PasswordEngine gated(ChangeGate gate) {
+        return withGate(gate);
+    }
+
     public RedisDeploymentEngine withGate(ChangeGate gate) {
         return new RedisDeploymentEngine(topology, login, Objects.requireNonNull(gate, "gate"), linkTimeout, clock);
     }

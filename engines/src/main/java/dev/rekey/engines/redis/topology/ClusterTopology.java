@@ -87,6 +87,11 @@ public final class ClusterTopology implements AutoCloseable {
         }
     }
 
+    /** Whether {@code dir} holds a topology Rekey spawned (then {@link #open} takes it up again). */
+    public static boolean exists(Path dir) {
+        return TopologyFile.exists(dir);
+    }
+
     /** Every node: the shards' first primaries, then their replicas. */
     public List<Endpoint> nodes() {
         return nodes.endpoints(false);

@@ -91,6 +91,11 @@ public final class ReplicatedTopology implements AutoCloseable {
         }
     }
 
+    /** Whether {@code dir} holds a topology Rekey spawned (then {@link #open} takes it up again). */
+    public static boolean exists(Path dir) {
+        return TopologyFile.exists(dir);
+    }
+
     /** The data nodes, {@code node-0} first. */
     public List<Endpoint> nodes() {
         return nodes.endpoints(false);

@@ -1,4 +1,4 @@
-package dev.rekey.engines.rotation;
+package dev.rekey.core;
 
 /** What one fresh login with one password got from one node. */
 public enum Login {

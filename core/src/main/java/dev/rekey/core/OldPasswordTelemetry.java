@@ -1,6 +1,5 @@
-package dev.rekey.engines.rotation;
+package dev.rekey.core;
 
-import dev.rekey.core.EngineException;
 import java.time.Instant;
 
 /** What an engine can tell about clients still using an old password, so an operator knows when to end a window. */

@@ -1,6 +1,5 @@
-package dev.rekey.engines.rotation;
+package dev.rekey.core;
 
-import dev.rekey.core.EngineException;
 
 /**
  * Called before every step a change takes on a node. Throwing stops the change, which is then rolled back like any

@@ -1,4 +1,4 @@
-package dev.rekey.engines.rotation;
+package dev.rekey.core;
 
 /** The role a node reported when it was proven or measured. */
 public enum NodeRole {

@@ -1,4 +1,4 @@
-package dev.rekey.engines.rotation;
+package dev.rekey.core;
 
 import java.time.Instant;
 import java.util.List;
