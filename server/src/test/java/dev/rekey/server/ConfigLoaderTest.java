@@ -132,7 +132,7 @@ class ConfigLoaderTest {
     void theDemoConfigurationLoads() throws java.io.IOException {
         try (var in = Main.class.getResourceAsStream("demo.yaml")) {
             RekeyConfig c = loader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), BASE);
-            assertEquals(5, c.instances().size());
+            assertEquals(6, c.instances().size());
             assertEquals(3, c.credentials().size());
         }
     }
@@ -235,7 +235,8 @@ class ConfigLoaderTest {
     void unknownKeysOfAnInstanceAndItsEngineAreRefused() {
         assertTrue(error(REDIS + "    engine: { kind: redis, spawn: true, password: x, pasword: y }\n")
                 .startsWith("instances[0].engine.pasword (line 8): unknown key 'pasword' (allowed here: admin-password-env, "
-                        + "admin-user, channel, host, kind, password, port, spawn, user, users)"));
+                        + "admin-user, channel, host, kind, nodes, overlap, password, port, replicas, sentinels, shards, spawn, "
+                        + "user, users)"), error(REDIS + "    engine: { kind: redis, spawn: true, password: x, pasword: y }\n"));
         assertTrue(error(REDIS + "    engine: { kind: redis, spawn: true, password: x }\n    colour: blue\n")
                 .startsWith("instances[0].colour (line 9): unknown key 'colour' (allowed here: engine, engine-version, id, image, "
                         + "name, os, product, region, state, tenant, user)"));
@@ -266,8 +267,8 @@ class ConfigLoaderTest {
             engine: { kind: redis, spawn: "true", password: x }         | instances[0].engine.spawn (line 8): must be true or false
             engine: { kind: redis, spawn: true, password: [ x ] }       | instances[0].engine.password (line 8): must be a text value
             engine: { kind: redis, spawn: true, password: x, users: root } | instances[0].engine.users (line 8): must be a list
-            engine: { kind: [ redis ], spawn: true, password: x }       | instances[0].engine.kind (line 8): must be one of redis, memcached, guest
-            engine: { kind: mysql, spawn: true, password: x }           | instances[0].engine.kind (line 8): must be one of redis, memcached, guest, not 'mysql'
+            engine: { kind: [ redis ], spawn: true, password: x }       | instances[0].engine.kind (line 8): must be one of redis, redis-cluster, memcached, guest
+            engine: { kind: mysql, spawn: true, password: x }           | instances[0].engine.kind (line 8): must be one of redis, redis-cluster, memcached, guest, not 'mysql'
             engine: redis                                               | instances[0].engine (line 8): must be a mapping of keys to values
             """)
     void anEngineValueOfTheWrongTypeIsRefused(String engine, String expected) {
@@ -436,6 +437,36 @@ class ConfigLoaderTest {
         for (String secret : java.util.List.of("SECRETEXAMPLE", "testsecret", "SKEXAMPLE", "Initial#Pass1", "adminpw")) {
             assertFalse(text.contains(secret), secret + " in " + text);
         }
+    }
+
+    @Test
+    void deploymentsAreCountsToSpawnOrListsToReach() {
+        RekeyConfig spawned = loader.parse(REDIS + "    engine: { kind: redis, spawn: true, replicas: 2, sentinels: 1, overlap: 30s, password: x }\n", BASE);
+        var e = spawned.instances().getFirst().engine();
+        assertEquals(2, e.replicas().count());
+        assertEquals(1, e.sentinels().count());
+        assertEquals(java.time.Duration.ofSeconds(30), e.overlap());
+        assertTrue(e.deployment());
+        RekeyConfig reached = loader.parse(REDIS + "    engine: { kind: redis, host: h, port: 7001, admin-user: a, admin-password-env: REKEY_ADMIN_PW,\n"
+                + "              replicas: [ { host: h, port: 7002 } ], sentinels: [ { host: h, port: 26379, master-name: m } ] }\n", BASE);
+        assertEquals("m", reached.instances().getFirst().engine().sentinels().listed().getFirst().masterName());
+        RekeyConfig cluster = loader.parse(REDIS + "    engine: { kind: redis-cluster, spawn: true, shards: 3, replicas: 1, password: x }\n", BASE);
+        assertTrue(cluster.instances().getFirst().engine().cluster());
+        assertEquals(dev.rekey.core.EngineKind.REDIS, cluster.instances().getFirst().engine().kind());
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', textBlock = """
+            engine: { kind: redis, spawn: true, replicas: [ { host: h, port: 1 } ], password: x }  | instances[0].engine.replicas (line 8): a spawned engine takes the number of replicas to spawn
+            engine: { kind: redis, spawn: true, replicas: -1, password: x }                         | instances[0].engine.replicas (line 8): must not be negative
+            engine: { kind: redis, spawn: true, replicas: two, password: x }                        | instances[0].engine.replicas (line 8): must be a number (members Rekey spawns) or a list of { host, port }
+            engine: { kind: redis, spawn: true, sentinels: 1, password: x }                         | instances[0].engine.sentinels (line 8): Sentinels watch a primary with replicas: give replicas too
+            engine: { kind: redis-cluster, spawn: true, password: x }                               | instances[0].engine.shards (line 8): is required for a spawned cluster
+            engine: { kind: redis-cluster, spawn: true, shards: 2, password: x }                    | instances[0].engine.shards (line 8): must be 3 to 16 (the shards of a cluster (Redis needs at least 3 primaries)), not 2
+            engine: { kind: redis, spawn: true, overlap: soon, password: x }                        | instances[0].engine.overlap (line 8): must be a duration with its unit, such as 500ms, 2s or 1m, not 'soon'
+            """)
+    void aBadDeploymentIsRefusedNamingTheKey(String engine, String expected) {
+        assertEquals(expected, error(REDIS + "    " + engine + "\n"));
     }
 
     private String error(String yaml) {

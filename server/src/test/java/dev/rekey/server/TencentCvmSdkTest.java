@@ -181,8 +181,13 @@ class TencentCvmSdkTest {
 
         Instance gone = done.get(2);
         assertEquals("FAILED", gone.getLatestOperationState());
-        assertTrue(gone.getLatestOperationErrorMsg().contains("cannot connect to guest agent"), gone.getLatestOperationErrorMsg());
+        assertTrue(gone.getLatestOperationErrorMsg().contains("cannot connect to the guest agent"), gone.getLatestOperationErrorMsg());
         assertFalse(gone.getLatestOperationErrorMsg().contains("Ubuntu#Only2025"));
+        for (Instance i : done) {
+            String message = String.valueOf(i.getLatestOperationErrorMsg());
+            assertFalse(message.contains(rekey.dir.toString()) || message.contains("/data/engines"),
+                    "the cloud's words, not the server's paths: " + message);
+        }
     }
 
     @Test

@@ -51,9 +51,9 @@ public final class GuestAgentClient implements AutoCloseable {
         try {
             channel = LineChannel.open(socket, deadline(timeout));
         } catch (TimeoutException e) {
-            throw new EngineException("guest agent at " + socket + " did not accept a connection within " + timeout);
+            throw new EngineException("the guest agent did not accept a connection within " + timeout.toSeconds() + " s");
         } catch (IOException e) {
-            throw new EngineException("cannot connect to guest agent at " + socket + ": " + e.getMessage(), e);
+            throw new EngineException("cannot connect to the guest agent (" + GuestFailures.reason(e) + ")", e);
         }
         GuestAgentClient client = new GuestAgentClient(socket, timeout, channel);
         try {
@@ -148,7 +148,7 @@ public final class GuestAgentClient implements AutoCloseable {
 
     private void send(Request request, long deadline) throws EngineException {
         String command = request.execute();
-        if (closed) throw new EngineException("connection to guest agent at " + socket + " is closed");
+        if (closed) throw new EngineException("the connection to the guest agent is closed");
         try {
             channel.writeLine(AgentMessages.write(request), deadline);
         } catch (TimeoutException e) {
@@ -179,17 +179,16 @@ public final class GuestAgentClient implements AutoCloseable {
 
     private EngineException timedOut(String command) {
         close();
-        return new EngineException("guest agent at " + socket + " did not answer " + command + " within " + timeout);
+        return new EngineException("the guest agent did not answer " + command + " within " + timeout.toSeconds() + " s");
     }
 
     private EngineException failed(String command, IOException e) {
         close();
-        return new EngineException("connection to guest agent at " + socket + " failed during " + command + ": "
-                + e.getMessage(), e);
+        return new EngineException("the connection to the guest agent failed during " + command + " (" + GuestFailures.reason(e) + ")", e);
     }
 
     private EngineException unexpected(String command) {
-        return new EngineException("guest agent at " + socket + " sent an unexpected reply to " + command);
+        return new EngineException("the guest agent sent an unexpected reply to " + command);
     }
 
     private static long deadline(Duration timeout) {

@@ -43,10 +43,9 @@ public final class GuestPasswordSetter {
     /** Fails unless {@code user}'s shadow entry in {@code guest} holds exactly {@code expectedHash}. */
     public void verifyShadow(SandboxedGuest guest, String user, String expectedHash) throws EngineException {
         Optional<ShadowEntry> entry = guest.shadowEntry(user);
-        if (entry.isEmpty()) throw new EngineException("guest " + guest.dir() + " has no shadow entry for " + user);
+        if (entry.isEmpty()) throw new EngineException("the guest has no user " + user);
         if (!entry.get().hash().equals(expectedHash)) {
-            throw new EngineException("the shadow entry of " + user + " in guest " + guest.dir()
-                    + " does not hold the hash Rekey sent");
+            throw new EngineException("the shadow entry of " + user + " does not hold the hash Rekey sent");
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.rekey.engines.guest;
 
 import dev.rekey.core.EngineException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,6 +24,7 @@ import java.util.regex.Pattern;
  * and bash both exec), so stopping is a signal to that pid. If Rekey dies, its agents keep running (orphaned).
  */
 public final class SandboxedGuest {
+    private static final Logger LOG = LoggerFactory.getLogger(SandboxedGuest.class);
     /** How long a start may take until guest-sync answers, and how long a stop waits for the process to end. */
     public static final Duration START_TIMEOUT = Duration.ofSeconds(10);
     public static final Duration STOP_WAIT = Duration.ofSeconds(10);
@@ -51,10 +54,11 @@ public final class SandboxedGuest {
         try {
             guest.files.prepare(users, initialHashes);
         } catch (IOException e) {
-            throw new EngineException("cannot prepare guest directory " + guest.files.dir + ": " + e.getMessage(), e);
+            LOG.warn("cannot prepare the guest directory {}: {}", guest.files.dir, e.getMessage());
+            throw new EngineException("cannot prepare the guest's directory (" + GuestFailures.reason(e) + ")", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EngineException("interrupted while preparing guest directory " + guest.files.dir);
+            throw new EngineException("interrupted while preparing the guest's directory");
         }
         guest.start();
         return guest;
@@ -74,7 +78,8 @@ public final class SandboxedGuest {
             process = builder.redirectOutput(ProcessBuilder.Redirect.appendTo(files.sandboxLog().toFile())).start();
             Files.writeString(pidFile(), Long.toString(process.pid()) + "\n");
         } catch (IOException e) {
-            throw new EngineException("cannot start the guest agent in " + files.dir + ": " + e.getMessage(), e);
+            LOG.warn("cannot start the guest agent in {}: {}", files.dir, e.getMessage());
+            throw new EngineException("cannot start the guest agent (" + GuestFailures.reason(e) + ")", e);
         }
         awaitReady();
     }
@@ -142,7 +147,7 @@ public final class SandboxedGuest {
         try {
             return ShadowFile.find(files.shadow(), user);
         } catch (IOException e) {
-            throw new EngineException("cannot read the shadow file of guest " + files.dir + ": " + e.getMessage(), e);
+            throw new EngineException("cannot read the guest's shadow file (" + GuestFailures.reason(e) + ")", e);
         }
     }
 
@@ -156,15 +161,15 @@ public final class SandboxedGuest {
             throw new IllegalArgumentException("cryptHash must be a crypt(3) hash ($id$salt$hash)");
         }
         if (isRunning()) {
-            throw new EngineException("guest " + files.dir + " is running; its shadow file is written offline only");
+            throw new EngineException("the guest is running; its shadow file is written offline only");
         }
         int changed;
         try {
             changed = ShadowFile.rewriteHashes(files.shadow(), e -> e.user().equals(user) ? cryptHash : null);
         } catch (IOException e) {
-            throw new EngineException("cannot write the shadow file of guest " + files.dir + ": " + e.getMessage(), e);
+            throw new EngineException("cannot write the guest's shadow file (" + GuestFailures.reason(e) + ")", e);
         }
-        if (changed == 0) throw new EngineException("guest " + files.dir + " has no user " + user);
+        if (changed == 0) throw new EngineException("the guest has no user " + user);
     }
 
     private void awaitReady() throws EngineException {
@@ -174,8 +179,11 @@ public final class SandboxedGuest {
             if (!process.isAlive()) {
                 int status = process.exitValue();
                 process = null;
-                throw new EngineException("the guest sandbox in " + files.dir + " exited with status " + status
-                        + " before its agent answered: " + files.sandboxLogTail());
+                String tail = files.sandboxLogTail();
+                LOG.warn("the guest sandbox in {} exited with status {} before its agent answered: {}", files.dir, status, tail);
+                // the sandbox's own words help, but the host's paths stay in the server log
+                String hostless = tail.replace(files.dir.toString(), "<guest>").replace(files.dir.getParent().toString(), "<engines>");
+                throw new EngineException("the guest exited with status " + status + " before its agent answered: " + hostless);
             }
             if (Files.exists(files.socket())) {
                 long leftMillis = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime()));
@@ -189,8 +197,8 @@ public final class SandboxedGuest {
             if (!pause()) break;
         }
         stop(true);
-        throw new EngineException("the guest agent in " + files.dir + " did not answer guest-sync within "
-                + START_TIMEOUT + (lastRefusal == null ? "" : " (" + lastRefusal.getMessage() + ")"));
+        throw new EngineException("the guest agent did not answer guest-sync within " + START_TIMEOUT.toSeconds() + " s"
+                + (lastRefusal == null ? "" : " (" + lastRefusal.getMessage() + ")"));
     }
 
     private static boolean pause() {
