@@ -9,6 +9,7 @@ command -v memcached    >/dev/null || need+=(memcached)
 command -v unshare      >/dev/null || need+=(util-linux)
 command -v useradd      >/dev/null || need+=(passwd)
 command -v openssl      >/dev/null || need+=(openssl)
+command -v ss           >/dev/null || need+=(iproute2)   # tests watch engine connections with ss
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" != 0 ]; then
     echo "rekey: missing engine packages: ${need[*]} (install them as root: apt-get install ${need[*]})" >&2
