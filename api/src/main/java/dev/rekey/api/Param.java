@@ -70,11 +70,18 @@ public record Param(String name, Type type, Presence presence, long min, long ma
         return value >= min && value <= max;
     }
 
-    /** How the schema shows it in docs/coverage.md, e.g. {@code InstanceId (text, required)}. */
+    /** As docs/coverage.md shows it: {@code InstanceId (text, required)}, {@code limit (integer 1..1000)}. */
     public String describe() {
-        String kind = type.name().toLowerCase(java.util.Locale.ROOT);
+        String kind = switch (type) {
+            case TEXT -> "text";
+            case BOOLEAN -> "boolean";
+            case INTEGER -> "integer";
+            case TEXTS -> "list of text";
+            case INTEGERS -> "list of integer";
+            case ANY -> "any";
+        };
         String range = min == Long.MIN_VALUE && max == Long.MAX_VALUE ? ""
-                : " " + min + ".." + (max == Integer.MAX_VALUE ? "" : max);
+                : " " + min + ".." + (max >= Integer.MAX_VALUE ? "" : max);
         String needed = presence == Presence.OPTIONAL ? "" : ", " + presence.name().toLowerCase(java.util.Locale.ROOT);
         return name + " (" + kind + range + needed + ")";
     }

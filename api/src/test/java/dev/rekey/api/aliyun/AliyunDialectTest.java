@@ -7,10 +7,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rekey.api.HttpAnswer;
 import dev.rekey.api.Pipeline;
 import dev.rekey.api.RawRequest;
+import dev.rekey.api.RecordedAudit;
 import dev.rekey.api.RouteTable;
 import dev.rekey.api.WireRequest;
-import dev.rekey.core.AuditEntry;
-import dev.rekey.core.AuditLog;
 import dev.rekey.core.Cloud;
 import dev.rekey.core.Credential;
 import dev.rekey.core.KeyRing;
@@ -40,16 +39,6 @@ class AliyunDialectTest {
     private static final Instant NOW = Instant.parse("2026-11-23T07:18:15Z");
     private static final Credential TESTID = new Credential(Cloud.ALIYUN, "tenant-a", "testid", Secret.of("testsecret"), null);
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final AuditLog AUDIT = new AuditLog() {
-        @Override
-        public void record(AuditEntry entry) {
-        }
-
-        @Override
-        public List<AuditEntry> recent(int limit) {
-            return List.of();
-        }
-    };
 
     private static KeyRing keys(Credential... credentials) {
         return (cloud, id) -> List.of(credentials).stream()
@@ -65,7 +54,7 @@ class AliyunDialectTest {
 
     private static Served served(AliyunSignatureVerifier verifier, RateLimiter rateLimiter, Limits limits, Clock clock) {
         var routes = RouteTable.of(AliyunRedisRoute.class, new AliyunRedisActions(null, null, null, null));
-        return new Served(new Pipeline<>(new AliyunDialect(verifier, routes), rateLimiter, limits, AUDIT, clock));
+        return new Served(new Pipeline<>(new AliyunDialect(verifier, routes), rateLimiter, limits, new RecordedAudit(), clock));
     }
 
     private static Served dialect(KeyRing keys, RateWindows windows, Limits limits) {
