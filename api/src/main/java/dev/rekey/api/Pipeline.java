@@ -85,14 +85,24 @@ public final class Pipeline<R> {
             route = dialect.resolve(request, caller);
             learn();
             rateLimit();
-            Call call = new Call(requestId, caller, route.spec(), dialect.region(request), dialect.parse(request, route));
+            Call call = parse();
             Answer answer = route.handler().handle(call);
-            if (route.spec().mutates()) {
-                audited = true;
-                auditor.answered(call, subject, answer.did());
-            }
+            audit(call, answer);
             if (answer.refusal() != null) return render(answer.refusal());
             return dialect.success(request, route, answer.fields()).with(access);
+        }
+
+        /** The call as its handler sees it: the route's parameters checked once against its schema. */
+        private Call parse() {
+            RouteSpec<?> spec = route.spec();
+            return new Call(requestId, caller, spec.action(), spec.mode(), dialect.region(request),
+                    dialect.parse(request, route));
+        }
+
+        private void audit(Call call, Answer answer) {
+            if (!route.spec().mutates()) return;
+            audited = true;
+            auditor.answered(call, subject, answer.did());
         }
 
         private Credential authenticate() {

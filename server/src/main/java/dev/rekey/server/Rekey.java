@@ -55,7 +55,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,19 +117,24 @@ public final class Rekey implements AutoCloseable {
             worker.start(ASSIGNED_EVERY, orphansEvery(lease));
             var queries = new InstanceQueries(instances, operations);
             var attributes = new AttributeChanges(instances, queries, engines, changes);
+            // the route tables: each product's route enum bound to the handlers built on the core's use cases
+            var tencentRedis = RouteTable.of(TencentRedisRoute.class,
+                    new TencentRedisActions(changes, queries, new TencentRedisDescriber(queries)));
+            var tencentCvm = RouteTable.of(TencentCvmRoute.class,
+                    new TencentCvmActions(cvm, new TencentCvmDescriber(queries)));
+            var aliyunRedis = RouteTable.of(AliyunRedisRoute.class,
+                    new AliyunRedisActions(attributes, changes, queries, new AliyunRedisDescriber(queries)));
+            var huaweiDcs = RouteTable.of(DcsRoute.class,
+                    new DcsActions(changes, queries, lockouts.get(Product.HUAWEI_DCS), new DcsDescriber(queries)));
             var keys = new JdbcKeyRing(db, box);
-            var requests = new Requests(new RateLimiter(new JdbcRateWindows(db), clock), config.limits(), audit, clock);
-            Map<Cloud, Pipeline<?>> pipelines = new EnumMap<>(Cloud.class);
-            pipelines.put(Cloud.TENCENT, requests.pipeline(new TencentDialect(new TencentSignatureVerifier(keys, clock), List.of(
-                    RouteTable.of(TencentRedisRoute.class, new TencentRedisActions(changes, queries, new TencentRedisDescriber(queries))),
-                    RouteTable.of(TencentCvmRoute.class, new TencentCvmActions(cvm, new TencentCvmDescriber(queries)))))));
             var nonces = new JdbcNonceRegistry(db, clock);
-            pipelines.put(Cloud.ALIYUN, requests.pipeline(new AliyunDialect(new AliyunSignatureVerifier(keys, nonces::firstUse, clock),
-                    RouteTable.of(AliyunRedisRoute.class, new AliyunRedisActions(attributes, changes, queries,
-                            new AliyunRedisDescriber(queries))))));
-            pipelines.put(Cloud.HUAWEI, requests.pipeline(new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock),
-                    RouteTable.of(DcsRoute.class, new DcsActions(changes, queries, lockouts.get(Product.HUAWEI_DCS),
-                            new DcsDescriber(queries))))));
+            var requests = new Requests(new RateLimiter(new JdbcRateWindows(db), clock), config.limits(), audit, clock);
+            Map<Cloud, Pipeline<?>> pipelines = Map.of(
+                    Cloud.TENCENT, requests.pipeline(new TencentDialect(new TencentSignatureVerifier(keys, clock),
+                            List.of(tencentRedis, tencentCvm))),
+                    Cloud.ALIYUN, requests.pipeline(new AliyunDialect(
+                            new AliyunSignatureVerifier(keys, nonces::firstUse, clock), aliyunRedis)),
+                    Cloud.HUAWEI, requests.pipeline(new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock), huaweiDcs)));
             HttpServer http = HttpServer.start(new Gateway(pipelines), config.bind(), config.port());
             return new Rekey(db, engines, workers, http, new Stores(db, instances, operations, audit, catalog, keys));
         } catch (RuntimeException e) {

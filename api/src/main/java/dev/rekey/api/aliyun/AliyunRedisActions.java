@@ -114,7 +114,7 @@ public final class AliyunRedisActions {
 
     /** Success once verified, or while it still applies after the wait (the instance shows Changing until then). */
     private static Answer awaitVerified(Accepted accepted, Call call) {
-        Operation op = accepted.await(call.route().mode().maxWait());
+        Operation op = accepted.await(call.mode().maxWait());
         boolean applying = !op.state().finished() && op.leaseOwner() != null;
         if (op.state() == OperationState.SUCCEEDED || applying) return Answer.accepted(Map.of(), List.of(op));
         String why = op.state() == OperationState.FAILED ? op.result().message()

@@ -72,7 +72,7 @@ public final class DcsActions {
         }
         if (next != null) requireShape(DcsPasswordPolicies.V2, "new_password", next, instance.account());
         Accepted accepted = Outcomes.value(changes.start(request(call, instance, null, next, DcsPasswordPolicies.V2)));
-        Operation op = accepted.await(call.route().mode().maxWait());
+        Operation op = accepted.await(call.mode().maxWait());
         if (!op.state().finished()) return Answer.refusedAfter(op, notFinished(call));
         if (op.state() != OperationState.SUCCEEDED) {
             return Answer.refusedAfter(op, HuaweiRefusals.dcs("DCS.4842", "The reset could not be applied and the"
@@ -147,7 +147,7 @@ public final class DcsActions {
 
     /** Success once verified; {@code failed} when the change could not be applied (the engine kept the old password). */
     private Answer finished(Call call, Accepted accepted) {
-        Operation op = accepted.await(call.route().mode().maxWait());
+        Operation op = accepted.await(call.mode().maxWait());
         if (!op.state().finished()) return Answer.refusedAfter(op, notFinished(call));
         ChangeResult result = op.state() == OperationState.SUCCEEDED ? ChangeResult.success(lockout.maxAttempts())
                 : ChangeResult.failed(lockout.maxAttempts(), op.result().message());
@@ -156,6 +156,6 @@ public final class DcsActions {
 
     private static Refusal notFinished(Call call) {
         return HuaweiRefusals.dcs("DCS.4115", "The change was accepted but has not finished within "
-                + call.route().mode().maxWait().toSeconds() + " s; retry once it has.");
+                + call.mode().maxWait().toSeconds() + " s; retry once it has.");
     }
 }
