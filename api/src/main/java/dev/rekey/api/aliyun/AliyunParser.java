@@ -35,7 +35,7 @@ public final class AliyunParser {
         String action = orElse(FormCodec.first(pairs, "Action"), r.header("x-acs-action"));
         String version = orElse(FormCodec.first(pairs, "Version"), r.header("x-acs-version"));
         return new AliyunCall(action, version, format(FormCodec.first(pairs, "Format")),
-                FormCodec.first(pairs, "RegionId"), apiParams(pairs), styleOf(r));
+                FormCodec.first(pairs, "RegionId"), apiParams(pairs), styleOf(r, pairs));
     }
 
     /** The decoded pairs of a request: query string first, then a form-urlencoded body. */
@@ -47,10 +47,10 @@ public final class AliyunParser {
     }
 
     /** V3 when the Authorization header starts with {@code ACS3-}, else V1 when a Signature parameter is present. */
-    static SignatureStyle styleOf(WireRequest r) {
+    static SignatureStyle styleOf(WireRequest r, List<Map.Entry<String, String>> pairs) {
         String authorization = r.header("authorization");
         if (authorization != null && authorization.startsWith("ACS3-")) return SignatureStyle.V3;
-        if (FormCodec.first(pairs(r), "Signature") != null) return SignatureStyle.V1;
+        if (FormCodec.first(pairs, "Signature") != null) return SignatureStyle.V1;
         return SignatureStyle.NONE;
     }
 

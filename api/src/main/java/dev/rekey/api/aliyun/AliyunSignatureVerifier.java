@@ -51,16 +51,17 @@ public final class AliyunSignatureVerifier {
     }
 
     private static SignedRequest signedRequest(WireRequest request) {
-        var style = AliyunParser.styleOf(request);
+        var pairs = AliyunParser.pairs(request);
+        var style = AliyunParser.styleOf(request, pairs);
         return switch (style) {
             case V3 -> V3Request.read(request);
-            case V1 -> V1Request.read(request);
+            case V1 -> V1Request.read(request.method(), pairs);
             case NONE -> {
                 if (request.header("authorization") != null) {
                     throw AliyunRefusals.incomplete("The Authorization header is not ACS3-HMAC-SHA256 and there is no"
                             + " Signature parameter.");
                 }
-                yield V1Request.read(request); // names the first V1 parameter missing
+                yield V1Request.read(request.method(), pairs); // names the first V1 parameter missing
             }
         };
     }

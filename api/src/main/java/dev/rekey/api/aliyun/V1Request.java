@@ -3,7 +3,6 @@ package dev.rekey.api.aliyun;
 import dev.rekey.api.Digests;
 
 import dev.rekey.api.FormCodec;
-import dev.rekey.api.WireRequest;
 import dev.rekey.core.Secret;
 
 import java.util.Base64;
@@ -34,8 +33,8 @@ final class V1Request implements SignedRequest {
         this.signature = signature;
     }
 
-    static V1Request read(WireRequest request) {
-        var pairs = AliyunParser.pairs(request);
+    /** {@code pairs}: the request's query and form parameters, decoded ({@link AliyunParser#pairs}). */
+    static V1Request read(String method, List<Map.Entry<String, String>> pairs) {
         for (String name : REQUIRED) {
             String value = FormCodec.first(pairs, name);
             if (value == null || value.isEmpty()) throw AliyunRefusals.missing(name);
@@ -43,7 +42,7 @@ final class V1Request implements SignedRequest {
         requireValue(pairs, "SignatureMethod", "HMAC-SHA1");
         requireValue(pairs, "SignatureVersion", "1.0");
         var signed = pairs.stream().filter(p -> !p.getKey().equals("Signature")).toList();
-        return new V1Request(request.method(), signed, FormCodec.first(pairs, "Signature"));
+        return new V1Request(method, signed, FormCodec.first(pairs, "Signature"));
     }
 
     @Override
