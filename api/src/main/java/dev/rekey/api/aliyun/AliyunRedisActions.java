@@ -21,6 +21,7 @@ import dev.rekey.core.Secret;
 
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 /**
  * The handlers of {@link AliyunRedisRoute}. ModifyInstanceAttribute as seed 001 specifies it: the shape here (at least
@@ -129,7 +130,7 @@ public final class AliyunRedisActions {
         String name = applied.nameChanged() ? "renamed to '" + change.newName() + "'" : "";
         String protection = applied.protectionChanged()
                 ? "release protection " + (change.releaseProtection() ? "on" : "off") : "";
-        String what = String.join(", ", java.util.stream.Stream.of(name, protection).filter(s -> !s.isEmpty()).toList());
+        String what = String.join(", ", Stream.of(name, protection).filter(s -> !s.isEmpty()).toList());
         List<Operation> started = applied.passwordChange() == null ? List.of() : List.of(applied.passwordChange().operation());
         return new Answer.Did.Accepted(what, started);
     }
