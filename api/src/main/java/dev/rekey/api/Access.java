@@ -2,8 +2,8 @@ package dev.rekey.api;
 
 /**
  * What the access line of one request says beyond its HTTP status and latency (which the HTTP server measures):
- * filled by the dialect that served it, null where a fact is not known (a request refused before its action was
- * read) or does not apply (no instance named, no error). Values the client chose are clipped and stripped of control
+ * filled by the pipeline as its stages learn them, null where a fact is not known (a request refused before its action
+ * was read) or does not apply (no instance named, no error). Values the client chose are clipped and stripped of control
  * characters, so that a request can neither forge a log line nor flood one.
  */
 public record Access(String cloud, String requestId, String action, String tenant, String instance, String errorCode) {

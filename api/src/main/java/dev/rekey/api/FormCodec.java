@@ -28,4 +28,12 @@ public final class FormCodec {
     public static String decode(String s) {
         return URLDecoder.decode(s, StandardCharsets.UTF_8);
     }
+
+    /** The first value of {@code name} among decoded pairs, or null. */
+    public static String first(List<Map.Entry<String, String>> pairs, String name) {
+        for (Map.Entry<String, String> pair : pairs) {
+            if (pair.getKey().equals(name)) return pair.getValue();
+        }
+        return null;
+    }
 }

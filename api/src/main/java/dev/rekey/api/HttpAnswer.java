@@ -5,7 +5,7 @@ import java.util.Map;
 
 /**
  * What goes back on the wire (status, content type, extra headers and body bytes) and, beside it, what the access
- * line says about the request ({@link Access}), which only the dialect that answered knows.
+ * line says about the request ({@link Access}), which the pipeline that answered fills in.
  */
 public record HttpAnswer(int status, String contentType, Map<String, String> headers, byte[] body, Access access) {
 

@@ -1,5 +1,6 @@
 package dev.rekey.api;
 
+import dev.rekey.core.Cloud;
 import org.junit.jupiter.api.Test;
 
 import java.util.EnumMap;
@@ -29,7 +30,7 @@ class AccessLogTest {
 
     @Test
     void theGatewayNamesTheCloudEvenWhenNoDialectAnswered() {
-        var gateway = new Gateway(new EnumMap<>(RequestClassifier.Route.class));
+        var gateway = new Gateway(new EnumMap<>(Cloud.class));
         assertEquals(Access.UNCLASSIFIED, gateway.handle(RawRequest.of("GET", "/", null, Map.of(), null)).access());
         var huawei = gateway.handle(RawRequest.of("GET", "/v2/p/instances", null, Map.of(), null));
         assertEquals("huawei", huawei.access().cloud());

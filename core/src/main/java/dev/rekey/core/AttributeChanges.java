@@ -1,28 +1,22 @@
 package dev.rekey.core;
 
-import java.time.Clock;
-
 /**
  * Changes an instance's name, release protection and password in one call. Everything is checked before anything is
  * written and the password change is started before the name is touched, so a refused call changes nothing. A value
- * equal to the current one is no change: a call that changes nothing starts no task.
+ * equal to the current one is no change: a call that changes nothing starts no task. The request's audit record is
+ * its dialect's pipeline's ({@link Applied} says what changed).
  */
 public final class AttributeChanges {
     private final InstanceStore instances;
     private final Engines engines;
     private final PasswordChanges passwords;
     private final InstanceQueries queries;
-    private final AuditLog audit;
-    private final Clock clock;
 
-    public AttributeChanges(InstanceStore instances, InstanceQueries queries, Engines engines, PasswordChanges passwords,
-                            AuditLog audit, Clock clock) {
+    public AttributeChanges(InstanceStore instances, InstanceQueries queries, Engines engines, PasswordChanges passwords) {
         this.instances = instances;
         this.queries = queries;
         this.engines = engines;
         this.passwords = passwords;
-        this.audit = audit;
-        this.clock = clock;
     }
 
     /** What a call did; {@code passwordChange} is null when the password was absent or already the current one. */
@@ -54,7 +48,6 @@ public final class AttributeChanges {
         }
         if (rename) instances.rename(instance.id(), c.newName());
         if (protect) instances.setReleaseProtection(instance.id(), c.releaseProtection());
-        if (rename || protect) record(c, describe(c, rename, protect));
         return new Applied(rename, protect, accepted);
     }
 
@@ -75,16 +68,5 @@ public final class AttributeChanges {
         return engines.local(instance)
                 .map(engine -> PasswordChanges.read(engine, instance).holdsExactly(password.sha256Hex()))
                 .orElse(false);
-    }
-
-    private static String describe(AttributeChange c, boolean rename, boolean protect) {
-        String name = rename ? "renamed to '" + c.newName() + "'" : "";
-        String protection = protect ? "release protection " + (c.releaseProtection() ? "on" : "off") : "";
-        return rename && protect ? name + ", " + protection : name + protection;
-    }
-
-    private void record(AttributeChange c, String outcome) {
-        audit.record(new AuditEntry(clock.instant(), c.tenant(), c.actor(), c.action(), c.instanceId(), outcome,
-                c.requestId()));
     }
 }

@@ -14,7 +14,8 @@ import java.util.function.Consumer;
  * CVM ResetInstancesPassword, StopInstances and StartInstances on real guests. A batch is checked whole (existence,
  * password rules for the batch's operating systems, busy instances, states) and recorded in one short transaction,
  * one operation per instance, before any guest is touched; then each operation is applied in parallel by the node
- * that owns its guest (this one, or another whose worker takes it from the store).
+ * that owns its guest (this one, or another whose worker takes it from the store). The request's audit record is
+ * its caller's (the API pipeline's); how each operation ends is recorded by {@link GuestApplier}.
  */
 public final class CvmOperations {
     public static final String RESET = "ResetInstancesPassword";
@@ -24,8 +25,6 @@ public final class CvmOperations {
     private final InstanceStore instances;
     private final OperationStore operations;
     private final GuestFleet fleet;
-    private final AuditLog audit;
-    private final Clock clock;
     private final Workers workers;
     private final SecretBox box;
     private final GuestApplier applier;
@@ -36,8 +35,6 @@ public final class CvmOperations {
         this.instances = instances;
         this.operations = operations;
         this.fleet = fleet;
-        this.audit = audit;
-        this.clock = clock;
         this.workers = workers;
         this.box = box;
         this.applier = new GuestApplier(operations, leases, audit, clock);
@@ -45,27 +42,27 @@ public final class CvmOperations {
     }
 
     public Outcome<BatchAccepted> reset(GuestResetRequest r) {
-        return audited(r.batch(), RESET, Outcome.of(() -> {
+        return Outcome.of(() -> {
             List<CvmInstance> targets = load(r.batch());
             checkPassword(r, targets);
             String sealed = box.seal(new RequestSecrets(null, r.password()).encode());
             return accept(r.batch(), RESET, targets, t -> checkReset(t, r.forceStop()), t ->
                     new Plan(OperationKind.GUEST_PASSWORD, userOf(r, t), null, null, sealed, null), r.password());
-        }));
+        });
     }
 
     /** {@code stoppedMode} (KEEP_CHARGING or STOP_CHARGING) is accepted and shown as StopChargingMode. */
     public Outcome<BatchAccepted> stop(GuestBatchRequest r, StopType type, String stoppedMode) {
-        return audited(r, STOP, Outcome.of(() -> accept(r, STOP, load(r),
+        return Outcome.of(() -> accept(r, STOP, load(r),
                 t -> require(t, CvmInstanceState.RUNNING, "StopInstances needs a RUNNING instance"),
-                t -> new Plan(OperationKind.GUEST_STOP, null, type, stoppedMode, null, CvmInstanceState.STOPPING), null)));
+                t -> new Plan(OperationKind.GUEST_STOP, null, type, stoppedMode, null, CvmInstanceState.STOPPING), null));
     }
 
     public Outcome<BatchAccepted> start(GuestBatchRequest r) {
-        return audited(r, START, Outcome.of(() -> accept(r, START, load(r),
+        return Outcome.of(() -> accept(r, START, load(r),
                 t -> require(t, CvmInstanceState.STOPPED, "StartInstances needs a STOPPED instance"),
                 t -> new Plan(OperationKind.GUEST_START, null, null, CvmFacts.NOT_APPLICABLE, null, CvmInstanceState.STARTING),
-                null)));
+                null));
     }
 
     /** What one instance's operation will do; {@code entering} is the state it shows from the start (or null). */
@@ -108,7 +105,6 @@ public final class CvmOperations {
         for (CvmInstance t : targets) {
             InstanceStore.Started s = started.get(t.id());
             ops.add(s.operation());
-            record(r, action, t.id(), "accepted operation " + s.operation().id());
             each.add(s.lease() != null ? run(s, t.instance(), password) : awaitElsewhere(s.operation()));
         }
         return new BatchAccepted(r.requestId(), ops, CompletableFuture.allOf(each.toArray(CompletableFuture[]::new)));
@@ -237,22 +233,5 @@ public final class CvmOperations {
     private static FailureException stateRefused(CvmInstance i, String why) {
         return new FailureException(new Failure.CvmStateRefused(i.id(), i.state(),
                 "the instance " + i.id() + " is " + i.state() + ": " + why));
-    }
-
-    private Outcome<BatchAccepted> audited(GuestBatchRequest r, String action, Outcome<BatchAccepted> o) {
-        if (o instanceof Outcome.Fail<BatchAccepted> fail) {
-            Failure f = fail.failure();
-            String instanceId = switch (f) {
-                case Failure.CvmStateRefused s -> s.instanceId();
-                case Failure.OperationRunning running -> running.instanceId();
-                default -> r.instanceIds().isEmpty() ? null : r.instanceIds().getFirst();
-            };
-            record(r, action, instanceId, "refused: " + f.code());
-        }
-        return o;
-    }
-
-    private void record(GuestBatchRequest r, String action, String instanceId, String outcome) {
-        audit.record(new AuditEntry(clock.instant(), r.tenant(), r.actor(), action, instanceId, outcome, r.requestId()));
     }
 }

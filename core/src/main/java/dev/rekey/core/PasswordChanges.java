@@ -28,9 +28,7 @@ public final class PasswordChanges {
     private final InstanceStore instances;
     private final OperationStore operations;
     private final Engines engines;
-    private final AuditLog audit;
     private final SecretBox box;
-    private final Clock clock;
     private final Workers workers;
     private final Map<Product, LockoutPolicy> lockouts;
     private final OperationWatch watch;
@@ -48,9 +46,7 @@ public final class PasswordChanges {
         this.instances = instances;
         this.operations = operations;
         this.engines = engines;
-        this.audit = audit;
         this.box = box;
-        this.clock = clock;
         this.workers = workers;
         this.lockouts = Map.copyOf(lockouts);
         this.watch = new OperationWatch(operations);
@@ -58,13 +54,12 @@ public final class PasswordChanges {
         this.forwardWait = forwardWait;
     }
 
-    /** Validates, then starts the change as an operation; the failure names the broken rule. */
+    /**
+     * Validates, then starts the change as an operation; the failure names the broken rule. The request's audit record
+     * (accepted or refused) is its caller's: the API pipeline writes one for every attempt, whatever refused it.
+     */
     public Outcome<Accepted> start(ChangeRequest request) {
-        Outcome<Accepted> outcome = Outcome.of(() -> accept(request));
-        if (outcome instanceof Outcome.Fail<Accepted> fail) {
-            record(request, "refused: " + fail.failure().code());
-        }
-        return outcome;
+        return Outcome.of(() -> accept(request));
     }
 
     private Accepted accept(ChangeRequest r) {
@@ -83,7 +78,6 @@ public final class PasswordChanges {
         if (decision.refused() != null) throw new FailureException(decision.refused());
         Operation op = decision.started().operation();
         Lease lease = decision.started().lease();
-        record(r, "accepted operation " + op.id());
         var applying = workers.submit(() -> applier.apply(op, lease, engine.get(), decision.before(), r.newPassword(), r.oldPassword()));
         return new Accepted(op, watch.of(op.id(), applying));
     }
@@ -182,7 +176,6 @@ public final class PasswordChanges {
             decided = awaitDecision(requested);
         }
         if (decided.state() == OperationState.REFUSED) throw new FailureException(decided.failure());
-        record(r, "accepted operation " + decided.id() + " (applied by " + instance.ownerNode() + ")");
         return new Accepted(decided, watch.ofStore(decided.id()));
     }
 
@@ -258,9 +251,5 @@ public final class PasswordChanges {
 
     static FailureException unavailable(Instance instance, String why) {
         return new FailureException(ErrorCode.ENGINE_UNAVAILABLE, "the instance " + instance.id() + " is not answering; " + why);
-    }
-
-    private void record(ChangeRequest r, String outcome) {
-        audit.record(new AuditEntry(clock.instant(), r.tenant(), r.actor(), r.action(), r.instanceId(), outcome, r.requestId()));
     }
 }

@@ -68,29 +68,31 @@ record ConfigFile(Server server, Store store, Engines engines, List<Tenant> tena
     }
 
     /**
-     * {@code limits:}, per product the names its API reads (requests per second of an action unless said otherwise).
-     * A name is listed here when the API reads it: a misspelt one is refused, never silently ignored.
+     * {@code limits:}, per product the names its API reads (requests per second of an action unless said otherwise):
+     * the {@code RateLimit} names of the route tables ({@code TencentRedisRoute}, {@code TencentCvmRoute},
+     * {@code AliyunRedisRoute}, {@code DcsRoute}) and the DCS lock time. A name is listed here when the API reads it:
+     * a misspelt one is refused, never silently ignored.
      */
     record LimitsSection(TencentRedisLimits tencentRedis, TencentCvmLimits tencentCvm, AliyunRedisLimits aliyunRedis,
                          HuaweiDcsLimits huaweiDcs) {
     }
 
-    /** Per tenant and region; see TencentRedis. */
+    /** Per tenant and region; see TencentRedisRoute. */
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     record TencentRedisLimits(Integer modifyInstancePassword, Integer resetPassword) {
     }
 
-    /** Per tenant; the actions of TencentCvm's documented rates. */
+    /** Per tenant; the documented rates of TencentCvmRoute's actions. */
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     record TencentCvmLimits(Integer resetInstancesPassword, Integer stopInstances, Integer startInstances,
                             Integer describeInstances, Integer describeInstancesStatus) {
     }
 
-    /** Per tenant, all actions together; see AliyunRedis. */
+    /** Per tenant, all actions together; see AliyunRedisRoute. */
     record AliyunRedisLimits(Integer requestsPerSecond) {
     }
 
-    /** Per tenant and API, and the lockout's length in minutes; see HuaweiDialect. */
+    /** Per tenant and API (see DcsRoute), and the lockout's length in minutes (see DcsLockout). */
     @JsonNaming(PropertyNamingStrategies.UpperCamelCaseStrategy.class)
     record HuaweiDcsLimits(@JsonProperty("lock-minutes") Integer lockMinutes, Integer updatePassword,
                            Integer resetPassword, Integer showInstance, Integer listInstances) {

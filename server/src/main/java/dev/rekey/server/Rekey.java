@@ -3,21 +3,33 @@ package dev.rekey.server;
 import dev.rekey.api.Dialect;
 import dev.rekey.api.Gateway;
 import dev.rekey.api.HttpServer;
-import dev.rekey.api.RequestClassifier.Route;
+import dev.rekey.api.Pipeline;
+import dev.rekey.api.RouteTable;
+import dev.rekey.api.aliyun.AliyunDialect;
+import dev.rekey.api.aliyun.AliyunRedisActions;
+import dev.rekey.api.aliyun.AliyunRedisDescriber;
+import dev.rekey.api.aliyun.AliyunRedisRoute;
+import dev.rekey.api.aliyun.AliyunSignatureVerifier;
+import dev.rekey.api.huawei.DcsActions;
+import dev.rekey.api.huawei.DcsDescriber;
+import dev.rekey.api.huawei.DcsLockout;
+import dev.rekey.api.huawei.DcsRoute;
 import dev.rekey.api.huawei.HuaweiDialect;
 import dev.rekey.api.huawei.HuaweiSignatureVerifier;
-import dev.rekey.api.aliyun.AliyunDialect;
-import dev.rekey.api.aliyun.AliyunRedis;
-import dev.rekey.api.aliyun.AliyunSignatureVerifier;
-import dev.rekey.api.tencent.TencentCvm;
+import dev.rekey.api.tencent.TencentCvmActions;
 import dev.rekey.api.tencent.TencentCvmDescriber;
+import dev.rekey.api.tencent.TencentCvmRoute;
 import dev.rekey.api.tencent.TencentDialect;
-import dev.rekey.api.tencent.TencentRedis;
+import dev.rekey.api.tencent.TencentRedisActions;
 import dev.rekey.api.tencent.TencentRedisDescriber;
+import dev.rekey.api.tencent.TencentRedisRoute;
 import dev.rekey.api.tencent.TencentSignatureVerifier;
 import dev.rekey.core.AttributeChanges;
+import dev.rekey.core.AuditLog;
+import dev.rekey.core.Cloud;
 import dev.rekey.core.CvmOperations;
 import dev.rekey.core.InstanceQueries;
+import dev.rekey.core.Limits;
 import dev.rekey.core.LeaseKeeper;
 import dev.rekey.core.LockoutPolicy;
 import dev.rekey.core.OperationWorker;
@@ -43,7 +55,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -95,8 +106,8 @@ public final class Rekey implements AutoCloseable {
             var guests = new GuestMachines(engines);
             var cvm = new CvmOperations(instances, operations, guests, audit, clock, workers, leases, box);
             new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests, config.engineTimeout()).provision(config);
-            var lockouts = Map.of(Product.HUAWEI_DCS, new LockoutPolicy(HuaweiDialect.MAX_ATTEMPTS,
-                    Duration.ofMinutes(HuaweiDialect.lockMinutes(config.limits())), clock));
+            var lockouts = Map.of(Product.HUAWEI_DCS, new LockoutPolicy(DcsLockout.MAX_ATTEMPTS,
+                    Duration.ofMinutes(DcsLockout.lockMinutes(config.limits())), clock));
             var changes = new PasswordChanges(instances, operations, engines, audit, box, clock, workers, leases, lockouts,
                     FORWARD_WAIT);
             var worker = new OperationWorker(operations, node, changes, cvm, workers);
@@ -105,25 +116,39 @@ public final class Rekey implements AutoCloseable {
             guests.settle(cvm);
             worker.start(ASSIGNED_EVERY, orphansEvery(lease));
             var queries = new InstanceQueries(instances, operations);
-            var rateLimiter = new RateLimiter(new JdbcRateWindows(db), clock);
+            var attributes = new AttributeChanges(instances, queries, engines, changes);
+            // the route tables: each product's route enum bound to the handlers built on the core's use cases
+            var tencentRedis = RouteTable.of(TencentRedisRoute.class,
+                    new TencentRedisActions(changes, queries, new TencentRedisDescriber(queries)));
+            var tencentCvm = RouteTable.of(TencentCvmRoute.class,
+                    new TencentCvmActions(cvm, new TencentCvmDescriber(queries)));
+            var aliyunRedis = RouteTable.of(AliyunRedisRoute.class,
+                    new AliyunRedisActions(attributes, changes, queries, new AliyunRedisDescriber(queries)));
+            var huaweiDcs = RouteTable.of(DcsRoute.class,
+                    new DcsActions(changes, queries, lockouts.get(Product.HUAWEI_DCS), new DcsDescriber(queries)));
             var keys = new JdbcKeyRing(db, box);
-            Map<Route, Dialect> dialects = new EnumMap<>(Route.class);
-            dialects.put(Route.TENCENT, new TencentDialect(new TencentSignatureVerifier(keys, clock), List.of(
-                    new TencentRedis(changes, queries, rateLimiter, config.limits(), new TencentRedisDescriber(queries)),
-                    new TencentCvm(cvm, new TencentCvmDescriber(queries), rateLimiter, config.limits()))));
             var nonces = new JdbcNonceRegistry(db, clock);
-            dialects.put(Route.ALIYUN, new AliyunDialect(new AliyunSignatureVerifier(keys, nonces::firstUse, clock),
-                    new AliyunRedis(changes, new AttributeChanges(instances, queries, engines, changes, audit, clock), queries,
-                            rateLimiter, config.limits())));
-            dialects.put(Route.HUAWEI, new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock), changes, queries,
-                    lockouts.get(Product.HUAWEI_DCS), rateLimiter, config.limits()));
-            HttpServer http = HttpServer.start(new Gateway(dialects), config.bind(), config.port());
+            var requests = new Requests(new RateLimiter(new JdbcRateWindows(db), clock), config.limits(), audit, clock);
+            Map<Cloud, Pipeline<?>> pipelines = Map.of(
+                    Cloud.TENCENT, requests.pipeline(new TencentDialect(new TencentSignatureVerifier(keys, clock),
+                            List.of(tencentRedis, tencentCvm))),
+                    Cloud.ALIYUN, requests.pipeline(new AliyunDialect(
+                            new AliyunSignatureVerifier(keys, nonces::firstUse, clock), aliyunRedis)),
+                    Cloud.HUAWEI, requests.pipeline(new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock), huaweiDcs)));
+            HttpServer http = HttpServer.start(new Gateway(pipelines), config.bind(), config.port());
             return new Rekey(db, engines, workers, http, new Stores(db, instances, operations, audit, catalog, keys));
         } catch (RuntimeException e) {
             workers.close();
             engines.close();
             db.close();
             throw e;
+        }
+    }
+
+    /** What every cloud's pipeline shares: the fleet-wide request budgets, the configured limits and the audit log. */
+    private record Requests(RateLimiter rateLimiter, Limits limits, AuditLog audit, Clock clock) {
+        <R> Pipeline<R> pipeline(Dialect<R> dialect) {
+            return new Pipeline<>(dialect, rateLimiter, limits, audit, clock);
         }
     }
 

@@ -17,7 +17,7 @@ record Acs3Authorization(String accessKeyId, String signedHeaders, List<String> 
         int space = header.indexOf(' ');
         String algorithm = space < 0 ? header : header.substring(0, space);
         if (!algorithm.equals(ALGORITHM)) {
-            throw Rejection.incomplete("Authorization algorithm '" + Rejection.shown(algorithm)
+            throw AliyunRefusals.incomplete("Authorization algorithm '" + AliyunRefusals.shown(algorithm)
                     + "' is not supported; sign with " + ALGORITHM + ".");
         }
         Map<String, String> fields = fields(header.substring(space + 1));
@@ -25,7 +25,7 @@ record Acs3Authorization(String accessKeyId, String signedHeaders, List<String> 
         String signedHeaders = required(fields, "SignedHeaders");
         List<String> names = Arrays.asList(signedHeaders.split(";", -1));
         if (names.stream().anyMatch(String::isBlank)) {
-            throw Rejection.incomplete("SignedHeaders '" + Rejection.shown(signedHeaders)
+            throw AliyunRefusals.incomplete("SignedHeaders '" + AliyunRefusals.shown(signedHeaders)
                     + "' contains an empty header name.");
         }
         return new Acs3Authorization(credential, signedHeaders, List.copyOf(names), required(fields, "Signature"));
@@ -44,7 +44,7 @@ record Acs3Authorization(String accessKeyId, String signedHeaders, List<String> 
     private static String required(Map<String, String> fields, String name) {
         String value = fields.get(name);
         if (value == null || value.isEmpty()) {
-            throw Rejection.incomplete("The Authorization header has no " + name + "=.");
+            throw AliyunRefusals.incomplete("The Authorization header has no " + name + "=.");
         }
         return value;
     }

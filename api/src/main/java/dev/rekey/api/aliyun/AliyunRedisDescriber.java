@@ -1,5 +1,7 @@
 package dev.rekey.api.aliyun;
 
+import dev.rekey.api.Call;
+import dev.rekey.api.Params;
 import dev.rekey.core.Instance;
 import dev.rekey.core.InstanceQueries;
 import dev.rekey.core.Product;
@@ -10,6 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -17,25 +20,26 @@ import java.util.stream.Collectors;
  * in the region when RegionId is given, filtered and paged). Filters on fields Rekey does not model (VpcId, ZoneId,
  * ResourceGroupId, ...) are ignored; a tag filter matches nothing, since instances carry no tags.
  */
-final class AliyunRedisDescriber {
+public final class AliyunRedisDescriber {
+    private static final Pattern TAG = Pattern.compile("Tag\\.\\d+\\.(Key|Value)");
     private final InstanceQueries instances;
 
-    AliyunRedisDescriber(InstanceQueries instances) {
+    public AliyunRedisDescriber(InstanceQueries instances) {
         this.instances = instances;
     }
 
-    Map<String, Object> describeInstanceAttribute(AliyunRequest r) {
-        String id = r.params().required("InstanceId");
-        Instance i = instances.visible(r.tenant(), Product.ALIYUN_REDIS, null, id);
+    Map<String, Object> describeInstanceAttribute(Call call) {
+        String id = call.params().text("InstanceId");
+        Instance i = instances.visible(call.tenant(), Product.ALIYUN_REDIS, null, id);
         return Map.of("Instances", Map.of("DBInstanceAttribute", List.of(InstanceView.attribute(i))));
     }
 
-    Map<String, Object> describeInstances(AliyunRequest r) {
-        CallParams p = r.params();
-        int pageNumber = p.optionalInt("PageNumber", 1, 1, Integer.MAX_VALUE);
-        int pageSize = p.optionalInt("PageSize", 10, 1, 50);
-        List<Instance> matching = instances.list(r.tenant(), Product.ALIYUN_REDIS).stream()
-                .filter(i -> matches(i, r.regionId(), p))
+    Map<String, Object> describeInstances(Call call) {
+        Params p = call.params();
+        int pageNumber = (int) p.integer("PageNumber", 1);
+        int pageSize = (int) p.integer("PageSize", 10);
+        List<Instance> matching = instances.list(call.tenant(), Product.ALIYUN_REDIS).stream()
+                .filter(i -> matches(i, call.region(), p))
                 .toList();
         var page = matching.stream()
                 .skip((long) (pageNumber - 1) * pageSize)
@@ -46,11 +50,11 @@ final class AliyunRedisDescriber {
                 "Instances", Map.of("KVStoreInstance", page));
     }
 
-    private static boolean matches(Instance i, String regionId, CallParams p) {
+    private static boolean matches(Instance i, String regionId, Params p) {
         if (regionId != null && !regionId.isEmpty() && !regionId.equals(i.region())) return false;
-        if (p.filtersByTag()) return false;
-        if (p.given("InstanceIds") && !ids(p.optional("InstanceIds")).contains(i.id())) return false;
-        if (p.given("SearchKey") && !contains(i.id(), p.optional("SearchKey")) && !contains(i.name(), p.optional("SearchKey"))) {
+        if (filtersByTag(p)) return false;
+        if (p.given("InstanceIds") && !ids(p.text("InstanceIds")).contains(i.id())) return false;
+        if (p.given("SearchKey") && !contains(i.id(), p.text("SearchKey")) && !contains(i.name(), p.text("SearchKey"))) {
             return false;
         }
         return equal(p, "InstanceStatus", i, InstanceView::status)
@@ -64,8 +68,13 @@ final class AliyunRedisDescriber {
     }
 
     /** An absent or empty filter matches everything; values compare ignoring case, as the console does. */
-    private static boolean equal(CallParams p, String name, Instance i, Function<Instance, String> shown) {
-        return !p.given(name) || p.optional(name).equalsIgnoreCase(shown.apply(i));
+    private static boolean equal(Params p, String name, Instance i, Function<Instance, String> shown) {
+        return !p.given(name) || p.text(name).equalsIgnoreCase(shown.apply(i));
+    }
+
+    /** True when the call filters by tags ({@code Tag.1.Key=...}); Rekey's instances carry none. */
+    private static boolean filtersByTag(Params p) {
+        return p.sent().stream().anyMatch(k -> TAG.matcher(k).matches());
     }
 
     private static Set<String> ids(String commaSeparated) {

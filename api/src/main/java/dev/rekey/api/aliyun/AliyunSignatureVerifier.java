@@ -1,7 +1,8 @@
 package dev.rekey.api.aliyun;
 
 import dev.rekey.api.AuthResult;
-import dev.rekey.api.RawRequest;
+import dev.rekey.api.Refusal;
+import dev.rekey.api.WireRequest;
 import dev.rekey.core.Cloud;
 import dev.rekey.core.Credential;
 import dev.rekey.core.KeyRing;
@@ -29,37 +30,38 @@ public final class AliyunSignatureVerifier {
         this.clock = clock;
     }
 
-    public AuthResult verify(RawRequest request) {
+    public AuthResult verify(WireRequest request) {
         try {
             return new AuthResult.Authenticated(check(signedRequest(request)));
-        } catch (Rejection rejection) {
-            return rejection.rejected();
+        } catch (Refusal refusal) {
+            return new AuthResult.Rejected(refusal);
         }
     }
 
     private Credential check(SignedRequest signed) {
         Instant at = timestamp(signed);
         Credential credential = keys.find(Cloud.ALIYUN, signed.accessKeyId())
-                .orElseThrow(() -> Rejection.unknownKey(signed.accessKeyId()));
+                .orElseThrow(() -> AliyunRefusals.unknownKey(signed.accessKeyId()));
         signed.mismatch(credential.secret()).ifPresent(why -> {
-            throw Rejection.mismatch(why);
+            throw AliyunRefusals.mismatch(why);
         });
         // Past at + WINDOW the timestamp check refuses the request anyway, so the nonce need not outlive that.
-        if (!nonces.firstUse(signed.accessKeyId(), signed.nonce(), at.plus(WINDOW))) throw Rejection.nonceUsed();
+        if (!nonces.firstUse(signed.accessKeyId(), signed.nonce(), at.plus(WINDOW))) throw AliyunRefusals.nonceUsed();
         return credential;
     }
 
-    private static SignedRequest signedRequest(RawRequest request) {
-        var style = AliyunParameters.styleOf(request, WireParams.of(request));
+    private static SignedRequest signedRequest(WireRequest request) {
+        var pairs = AliyunParser.pairs(request);
+        var style = AliyunParser.styleOf(request, pairs);
         return switch (style) {
             case V3 -> V3Request.read(request);
-            case V1 -> V1Request.read(request);
+            case V1 -> V1Request.read(request.method(), pairs);
             case NONE -> {
                 if (request.header("authorization") != null) {
-                    throw Rejection.incomplete("The Authorization header is not ACS3-HMAC-SHA256 and there is no"
+                    throw AliyunRefusals.incomplete("The Authorization header is not ACS3-HMAC-SHA256 and there is no"
                             + " Signature parameter.");
                 }
-                yield V1Request.read(request); // names the first V1 parameter missing
+                yield V1Request.read(request.method(), pairs); // names the first V1 parameter missing
             }
         };
     }
@@ -69,11 +71,11 @@ public final class AliyunSignatureVerifier {
         try {
             at = Instant.parse(signed.timestamp());
         } catch (DateTimeParseException e) {
-            throw Rejection.badTimestamp(signed.timestampName(), signed.timestamp());
+            throw AliyunRefusals.badTimestamp(signed.timestampName(), signed.timestamp());
         }
         Instant now = clock.instant();
         if (Duration.between(at, now).abs().compareTo(WINDOW) > 0) {
-            throw Rejection.expiredTimestamp(signed.timestampName(), signed.timestamp(), now.toString());
+            throw AliyunRefusals.expiredTimestamp(signed.timestampName(), signed.timestamp(), now.toString());
         }
         return at;
     }

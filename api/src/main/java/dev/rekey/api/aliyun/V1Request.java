@@ -2,7 +2,7 @@ package dev.rekey.api.aliyun;
 
 import dev.rekey.api.Digests;
 
-import dev.rekey.api.RawRequest;
+import dev.rekey.api.FormCodec;
 import dev.rekey.core.Secret;
 
 import java.util.Base64;
@@ -33,16 +33,16 @@ final class V1Request implements SignedRequest {
         this.signature = signature;
     }
 
-    static V1Request read(RawRequest request) {
-        var pairs = WireParams.of(request);
+    /** {@code pairs}: the request's query and form parameters, decoded ({@link AliyunParser#pairs}). */
+    static V1Request read(String method, List<Map.Entry<String, String>> pairs) {
         for (String name : REQUIRED) {
-            String value = WireParams.first(pairs, name);
-            if (value == null || value.isEmpty()) throw Rejection.missing(name);
+            String value = FormCodec.first(pairs, name);
+            if (value == null || value.isEmpty()) throw AliyunRefusals.missing(name);
         }
         requireValue(pairs, "SignatureMethod", "HMAC-SHA1");
         requireValue(pairs, "SignatureVersion", "1.0");
         var signed = pairs.stream().filter(p -> !p.getKey().equals("Signature")).toList();
-        return new V1Request(request.method(), signed, WireParams.first(pairs, "Signature"));
+        return new V1Request(method, signed, FormCodec.first(pairs, "Signature"));
     }
 
     @Override
@@ -93,13 +93,13 @@ final class V1Request implements SignedRequest {
     }
 
     private String param(String name) {
-        return WireParams.first(signedPairs, name);
+        return FormCodec.first(signedPairs, name);
     }
 
     private static void requireValue(List<Map.Entry<String, String>> pairs, String name, String expected) {
-        String value = WireParams.first(pairs, name);
+        String value = FormCodec.first(pairs, name);
         if (!expected.equals(value)) {
-            throw Rejection.incomplete(name + " is '" + Rejection.shown(value) + "' but must be " + expected + ".");
+            throw AliyunRefusals.incomplete(name + " is '" + AliyunRefusals.shown(value) + "' but must be " + expected + ".");
         }
     }
 }

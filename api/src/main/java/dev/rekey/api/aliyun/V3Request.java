@@ -2,8 +2,7 @@ package dev.rekey.api.aliyun;
 
 import dev.rekey.api.Digests;
 
-import dev.rekey.api.FormCodec;
-import dev.rekey.api.RawRequest;
+import dev.rekey.api.WireRequest;
 import dev.rekey.core.Hashes;
 import dev.rekey.core.Secret;
 
@@ -18,19 +17,19 @@ import java.util.stream.Collectors;
  * listed in SignedHeaders and the body hash; its SHA-256 is signed with HMAC-SHA256 and the AccessKeySecret (no "&").
  */
 final class V3Request implements SignedRequest {
-    private final RawRequest request;
+    private final WireRequest request;
     private final Acs3Authorization authorization;
 
-    private V3Request(RawRequest request, Acs3Authorization authorization) {
+    private V3Request(WireRequest request, Acs3Authorization authorization) {
         this.request = request;
         this.authorization = authorization;
     }
 
-    static V3Request read(RawRequest request) {
+    static V3Request read(WireRequest request) {
         var authorization = Acs3Authorization.parse(request.header("authorization"));
         for (String name : new String[] {"x-acs-date", "x-acs-signature-nonce"}) {
             String value = request.header(name);
-            if (value == null || value.isBlank()) throw Rejection.missing(name);
+            if (value == null || value.isBlank()) throw AliyunRefusals.missing(name);
         }
         requireSignedHeadersPresent(request, authorization);
         requireAcsHeadersSigned(request, authorization);
@@ -84,7 +83,7 @@ final class V3Request implements SignedRequest {
     }
 
     private String canonicalQuery() {
-        return FormCodec.decodePairs(request.rawQuery()).stream()
+        return request.formQuery().stream()
                 .sorted(Map.Entry.comparingByKey())
                 .map(p -> PercentEncoding.encode(p.getKey()) + "=" + PercentEncoding.encode(p.getValue()))
                 .collect(Collectors.joining("&"));
@@ -99,21 +98,21 @@ final class V3Request implements SignedRequest {
         return out.toString();
     }
 
-    private static void requireSignedHeadersPresent(RawRequest request, Acs3Authorization authorization) {
+    private static void requireSignedHeadersPresent(WireRequest request, Acs3Authorization authorization) {
         for (String name : authorization.headerNames()) {
             if (request.header(name) == null) {
-                throw Rejection.incomplete("SignedHeaders lists '" + Rejection.shown(name)
+                throw AliyunRefusals.incomplete("SignedHeaders lists '" + AliyunRefusals.shown(name)
                         + "' but the request has no such header.");
             }
         }
     }
 
     /** The SDKs sign every x-acs-* header; one left unsigned (x-acs-action, say) could be changed in transit. */
-    private static void requireAcsHeadersSigned(RawRequest request, Acs3Authorization authorization) {
+    private static void requireAcsHeadersSigned(WireRequest request, Acs3Authorization authorization) {
         var signed = authorization.headerNames().stream().map(n -> n.toLowerCase(Locale.ROOT)).toList();
-        for (String name : request.headers().keySet()) {
+        for (String name : request.raw().headers().keySet()) {
             if (name.startsWith("x-acs-") && !signed.contains(name)) {
-                throw Rejection.incomplete("Header " + name + " is not listed in SignedHeaders; every x-acs-*"
+                throw AliyunRefusals.incomplete("Header " + name + " is not listed in SignedHeaders; every x-acs-*"
                         + " header must be signed.");
             }
         }

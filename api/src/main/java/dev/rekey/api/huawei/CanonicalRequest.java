@@ -1,5 +1,7 @@
 package dev.rekey.api.huawei;
 
+import dev.rekey.api.UriEncoding;
+
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -46,21 +48,17 @@ final class CanonicalRequest {
      * Java SDK signs) unless {@code sortRepeatedValues} (what the Node SDK signs).
      */
     static String query(String rawQuery, boolean sortRepeatedValues) {
-        if (rawQuery == null || rawQuery.isEmpty()) return "";
+        return decodedQuery(UriEncoding.decodePairs(rawQuery), sortRepeatedValues);
+    }
+
+    /** The same, from the query's pairs already decoded (as {@link dev.rekey.api.WireRequest#uriQuery()} has them). */
+    static String decodedQuery(List<Map.Entry<String, String>> decoded, boolean sortRepeatedValues) {
         List<Map.Entry<String, String>> pairs = new ArrayList<>();
-        for (String part : rawQuery.split("&")) {
-            if (part.isEmpty()) continue;
-            int eq = part.indexOf('=');
-            String key = eq < 0 ? part : part.substring(0, eq);
-            String value = eq < 0 ? "" : part.substring(eq + 1);
-            pairs.add(Map.entry(reencode(key), reencode(value)));
+        for (Map.Entry<String, String> pair : decoded) {
+            pairs.add(Map.entry(UriEncoding.encode(pair.getKey()), UriEncoding.encode(pair.getValue())));
         }
         Comparator<Map.Entry<String, String>> order = Map.Entry.comparingByKey();
         pairs.sort(sortRepeatedValues ? order.thenComparing(Map.Entry.comparingByValue()) : order); // stable sort
         return String.join("&", pairs.stream().map(p -> p.getKey() + "=" + p.getValue()).toList());
-    }
-
-    private static String reencode(String raw) {
-        return UriEncoding.encode(UriEncoding.decode(raw));
     }
 }

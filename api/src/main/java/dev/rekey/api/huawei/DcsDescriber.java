@@ -1,6 +1,8 @@
 package dev.rekey.api.huawei;
 
+import dev.rekey.api.Call;
 import dev.rekey.api.Created;
+import dev.rekey.api.Params;
 import dev.rekey.core.EngineKind;
 import dev.rekey.core.Instance;
 import dev.rekey.core.InstanceQueries;
@@ -16,17 +18,17 @@ import java.util.Map;
  * ShowInstance and ListInstances (protocol notes §4.4, §4.5): the engine's real address in {@code ip}/{@code port},
  * typed exactly as the SDK models declare (strings stay strings: {@code no_password_access} is "true"/"false").
  */
-final class DcsDescriber {
+public final class DcsDescriber {
     static final int DEFAULT_LIMIT = 10;
     static final int MAX_LIMIT = 1000;
     private final InstanceQueries instances;
 
-    DcsDescriber(InstanceQueries instances) {
+    public DcsDescriber(InstanceQueries instances) {
         this.instances = instances;
     }
 
-    Map<String, Object> show(DcsCall call) {
-        Instance i = instances.visible(call.tenant(), Product.HUAWEI_DCS, null, call.route().instanceId());
+    Map<String, Object> show(Call call) {
+        Instance i = instances.visible(call.tenant(), Product.HUAWEI_DCS, null, call.params().text("instance_id"));
         Map<String, Object> out = common(i);
         out.put("update_at", Created.local(i));
         out.put("available_zones", List.of());
@@ -37,8 +39,8 @@ final class DcsDescriber {
         return out;
     }
 
-    Map<String, Object> list(DcsCall call) {
-        ListQuery q = ListQuery.parse(call.raw().rawQuery());
+    Map<String, Object> list(Call call) {
+        ListQuery q = ListQuery.of(call.params());
         List<Instance> matching = new ArrayList<>();
         for (Instance i : instances.list(call.tenant(), Product.HUAWEI_DCS)) {
             if (q.matches(i.id(), i.name(), STATUS, i.host())) matching.add(i);
@@ -92,20 +94,10 @@ final class DcsDescriber {
     record ListQuery(String instanceId, String name, boolean nameEqual, String status, String tags, String ip,
                      int offset, int limit) {
 
-        static ListQuery parse(String rawQuery) {
-            Map<String, String> p = new LinkedHashMap<>();
-            if (rawQuery != null && !rawQuery.isEmpty()) {
-                for (String part : rawQuery.split("&")) {
-                    if (part.isEmpty()) continue;
-                    int eq = part.indexOf('=');
-                    p.putIfAbsent(UriEncoding.decode(eq < 0 ? part : part.substring(0, eq)),
-                            eq < 0 ? "" : UriEncoding.decode(part.substring(eq + 1)));
-                }
-            }
-            return new ListQuery(blankToNull(p.get("instance_id")), blankToNull(p.get("name")),
-                    "true".equalsIgnoreCase(p.get("name_equal")), blankToNull(p.get("status")), blankToNull(p.get("tags")),
-                    blankToNull(p.get("ip")), integer(p, "offset", 0, 0, Integer.MAX_VALUE),
-                    integer(p, "limit", DEFAULT_LIMIT, 1, MAX_LIMIT));
+        static ListQuery of(Params p) {
+            return new ListQuery(p.text("instance_id"), p.text("name"), "true".equalsIgnoreCase(p.text("name_equal")),
+                    p.text("status"), p.text("tags"), p.text("ip"), (int) p.integer("offset", 0),
+                    (int) p.integer("limit", DEFAULT_LIMIT));
         }
 
         boolean matches(String id, String instanceName, String instanceStatus, String host) {
@@ -118,22 +110,6 @@ final class DcsDescriber {
 
         private static boolean contains(String value, String part) {
             return value != null && value.toLowerCase(Locale.ROOT).contains(part.toLowerCase(Locale.ROOT));
-        }
-
-        private static String blankToNull(String s) {
-            return s == null || s.isEmpty() ? null : s;
-        }
-
-        private static int integer(Map<String, String> p, String name, int fallback, int min, int max) {
-            String v = p.get(name);
-            if (v == null || v.isEmpty()) return fallback;
-            try {
-                int n = Integer.parseInt(v);
-                if (n >= min && n <= max) return n;
-            } catch (NumberFormatException e) {
-                // falls through to the refusal
-            }
-            throw new DcsRefusal("DCS.4062", name, name + " must be an integer from " + min + " to " + max + ".");
         }
     }
 }

@@ -1,5 +1,6 @@
 package dev.rekey.api.tencent;
 
+import dev.rekey.api.Refusal;
 import dev.rekey.core.CvmInstance;
 
 import java.util.ArrayList;
@@ -25,7 +26,7 @@ record CvmFilter(String name, List<String> values) {
         if (raw == null) return List.of();
         if (!(raw instanceof List<?> list)) throw shape();
         if (list.size() > MAX_FILTERS) {
-            throw new TencentError("InvalidParameterValue.LimitExceeded", "Filters has " + list.size()
+            throw TencentRefusals.of("InvalidParameterValue.LimitExceeded", "Filters has " + list.size()
                     + " filters; at most " + MAX_FILTERS + " are allowed");
         }
         var out = new ArrayList<CvmFilter>();
@@ -42,19 +43,19 @@ record CvmFilter(String name, List<String> values) {
             values.add(s);
         }
         if (values.size() > MAX_VALUES) {
-            throw new TencentError("InvalidFilterValue.LimitExceeded", "the filter " + name + " has " + values.size()
+            throw TencentRefusals.of("InvalidFilterValue.LimitExceeded", "the filter " + name + " has " + values.size()
                     + " values; at most " + MAX_VALUES + " are allowed");
         }
         if (!EVALUATED.contains(name) && !NOTHING_HAS.contains(name) && !name.startsWith("tag:")) {
-            throw new TencentError("InvalidFilter", "Rekey does not support the filter " + name + "; supported: "
+            throw TencentRefusals.of("InvalidFilter", "Rekey does not support the filter " + name + "; supported: "
                     + String.join(", ", EVALUATED.stream().sorted().toList()) + " (and VPC, IP, host and tag filters,"
                     + " which match no Rekey instance)");
         }
         return new CvmFilter(name, values);
     }
 
-    private static TencentError shape() {
-        return new TencentError("InvalidParameter", "Filters must be a list of {Name: string, Values: [string]}");
+    private static Refusal shape() {
+        return TencentRefusals.of("InvalidParameter", "Filters must be a list of {Name: string, Values: [string]}");
     }
 
     boolean matches(CvmInstance c) {

@@ -16,32 +16,21 @@ final class CvmInstanceIds {
     private CvmInstanceIds() {
     }
 
-    /** A required list of 1-100 well-formed, distinct ids. */
-    static List<String> required(TencentParams p, String name) {
-        List<String> ids = p.stringList(name);
-        if (ids.isEmpty()) {
-            throw new TencentError("MissingParameter", "the request is missing the required parameter " + name
-                    + " (1 to " + MAX + " instance ids)");
-        }
-        return checked(ids, name);
+    /** The ids of a batch or a filter: at most 100, each well formed, none twice. Presence is the schema's. */
+    static List<String> checked(List<String> ids, String name) {
+        return ids.isEmpty() ? ids : check(ids, name);
     }
 
-    /** An optional list (DescribeInstances, DescribeInstancesStatus), checked the same way when present. */
-    static List<String> optional(TencentParams p, String name) {
-        List<String> ids = p.stringList(name);
-        return ids.isEmpty() ? ids : checked(ids, name);
-    }
-
-    private static List<String> checked(List<String> ids, String name) {
+    private static List<String> check(List<String> ids, String name) {
         if (ids.size() > MAX) {
-            throw new TencentError("InvalidParameterValue.LimitExceeded", "the parameter " + name + " has "
+            throw TencentRefusals.of("InvalidParameterValue.LimitExceeded", "the parameter " + name + " has "
                     + ids.size() + " instance ids; at most " + MAX + " are allowed in one request");
         }
         var seen = new HashSet<String>();
         for (String id : ids) {
             checkShape(id);
             if (!seen.add(id)) {
-                throw new TencentError("InvalidParameterValue", "the parameter " + name + " names " + id
+                throw TencentRefusals.of("InvalidParameterValue", "the parameter " + name + " names " + id
                         + " more than once; expected each instance once");
             }
         }
@@ -52,10 +41,10 @@ final class CvmInstanceIds {
         if (ID.matcher(id).matches()) return;
         String shown = id.length() > 40 ? id.substring(0, 40) + "..." : id;
         if (id.startsWith("ins-")) {
-            throw new TencentError("InvalidInstanceId.Malformed", "the instance id '" + shown + "' is malformed: expected"
+            throw TencentRefusals.of("InvalidInstanceId.Malformed", "the instance id '" + shown + "' is malformed: expected"
                     + " ins- followed by 8 lowercase letters or digits, such as ins-r8hr2upy");
         }
-        throw new TencentError("InvalidParameterValue.InstanceIdMalformed", "'" + shown + "' is not an instance id;"
+        throw TencentRefusals.of("InvalidParameterValue.InstanceIdMalformed", "'" + shown + "' is not an instance id;"
                 + " expected ins-xxxxxxxx (x a lowercase letter or a digit)");
     }
 }

@@ -1,6 +1,7 @@
 package dev.rekey.api.tencent;
 
 import dev.rekey.api.Digests;
+import dev.rekey.api.FormCodec;
 
 import dev.rekey.api.RawRequest;
 import dev.rekey.core.Secret;
@@ -25,39 +26,39 @@ record LegacySignature(String secretId, String timestamp, String method, String 
 
     /** A request is v1 when it carries any of the signing parameters; it must then carry all required ones. */
     static boolean isLegacy(List<Map.Entry<String, String>> params) {
-        return MARKERS.stream().anyMatch(name -> WireParams.first(params, name) != null);
+        return MARKERS.stream().anyMatch(name -> FormCodec.first(params, name) != null);
     }
 
     static LegacySignature parse(List<Map.Entry<String, String>> params) {
-        List<String> missing = REQUIRED.stream().filter(name -> isBlank(WireParams.first(params, name))).toList();
+        List<String> missing = REQUIRED.stream().filter(name -> isBlank(FormCodec.first(params, name))).toList();
         if (!missing.isEmpty()) {
-            throw Refusal.invalidAuthorization("The legacy (v1) signed request lacks " + String.join(", ", missing)
+            throw TencentRefusals.invalidAuthorization("The legacy (v1) signed request lacks " + String.join(", ", missing)
                     + "; expected parameters Signature, SecretId, Timestamp, Nonce and SignatureMethod"
                     + " (or a TC3-HMAC-SHA256 Authorization header).");
         }
-        String method = WireParams.first(params, "SignatureMethod");
+        String method = FormCodec.first(params, "SignatureMethod");
         method = method == null ? "HmacSHA1" : method; // the public docs: absent means HmacSHA1
         if (!METHODS.contains(method)) {
-            throw Refusal.invalidAuthorization("SignatureMethod " + Refusal.quote(method)
+            throw TencentRefusals.invalidAuthorization("SignatureMethod " + TencentRefusals.quote(method)
                     + " is not supported; expected HmacSHA1 or HmacSHA256.");
         }
         List<Map.Entry<String, String>> signed = new ArrayList<>(params);
         signed.removeIf(pair -> pair.getKey().equals("Signature"));
         signed.sort(Map.Entry.comparingByKey(Comparator.naturalOrder())); // stable: repeated names keep their order
-        return new LegacySignature(WireParams.first(params, "SecretId"), WireParams.first(params, "Timestamp"),
-                method, WireParams.first(params, "Signature"), List.copyOf(signed));
+        return new LegacySignature(FormCodec.first(params, "SecretId"), FormCodec.first(params, "Timestamp"),
+                method, FormCodec.first(params, "Signature"), List.copyOf(signed));
     }
 
-    /** Passes silently when the signature matches; otherwise throws a {@link Refusal}. */
+    /** Passes silently when the signature matches; otherwise throws a {@link dev.rekey.api.Refusal}. */
     void verify(RawRequest request, Secret secretKey) {
         String host = request.header("host");
         if (host == null) {
-            throw Refusal.invalidAuthorization("The request has no Host header; the legacy signature covers it.");
+            throw TencentRefusals.invalidAuthorization("The request has no Host header; the legacy signature covers it.");
         }
         byte[] expected = Digests.hmac(method, secretKey.reveal().getBytes(StandardCharsets.UTF_8),
                 stringToSign(request.method(), host.trim()));
         if (!Digests.sameBytes(expected, claimedBytes())) {
-            throw Refusal.signatureFailure("The " + method + " signature does not match. Expected Base64(" + method
+            throw TencentRefusals.signatureFailure("The " + method + " signature does not match. Expected Base64(" + method
                     + "(SecretKey of SecretId " + secretId + ", " + request.method() + " + Host " + host.trim()
                     + " + \"/?\" + the decoded parameters sorted by name, joined as name=value with '&', without"
                     + " Signature)). Parameters signed: " + names() + ".");
@@ -76,7 +77,7 @@ record LegacySignature(String secretId, String timestamp, String method, String 
             // A client that forgot to escape '+' sends it raw, and form decoding turns it into a space.
             return Base64.getDecoder().decode(signature.replace(' ', '+'));
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalidAuthorization("Signature is not Base64; expected the URL-encoded Base64 of the HMAC.");
+            throw TencentRefusals.invalidAuthorization("Signature is not Base64; expected the URL-encoded Base64 of the HMAC.");
         }
     }
 

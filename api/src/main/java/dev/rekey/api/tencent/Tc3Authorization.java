@@ -81,7 +81,7 @@ record Tc3Authorization(String secretId, LocalDate date, String service, String 
         }
     }
 
-    private static Refusal malformed(String reason) {
-        return Refusal.invalidAuthorization("The Authorization header is malformed: " + reason + "; " + EXPECTED + ".");
+    private static dev.rekey.api.Refusal malformed(String reason) {
+        return TencentRefusals.invalidAuthorization("The Authorization header is malformed: " + reason + "; " + EXPECTED + ".");
     }
 }

@@ -19,11 +19,11 @@ final class Tc3Signature {
     private Tc3Signature() {
     }
 
-    /** Passes silently when the signature matches; otherwise throws a {@link Refusal}. */
+    /** Passes silently when the signature matches; otherwise throws a {@link dev.rekey.api.Refusal}. */
     static void verify(RawRequest request, Tc3Authorization auth, String timestamp, Secret secretKey) {
         LocalDate timestampDate = LocalDate.ofInstant(Instant.ofEpochSecond(Long.parseLong(timestamp)), ZoneOffset.UTC);
         if (!auth.date().equals(timestampDate)) {
-            throw Refusal.signatureFailure("The Credential date " + auth.date()
+            throw TencentRefusals.signatureFailure("The Credential date " + auth.date()
                     + " is not the UTC date of X-TC-Timestamp " + timestamp + "; expected " + timestampDate + ".");
         }
         byte[] claimed = Hashes.parseHex(auth.signature());
@@ -31,12 +31,12 @@ final class Tc3Signature {
         for (String host : hosts) {
             if (Digests.sameBytes(claimed, sign(request, auth, timestamp, host, secretKey))) return;
         }
-        throw Refusal.signatureFailure(mismatch(request, auth, timestamp, hosts));
+        throw TencentRefusals.signatureFailure(mismatch(request, auth, timestamp, hosts));
     }
 
     /** Says what the signature was computed over, so a client author can find the difference; no hashes of content. */
     private static String mismatch(RawRequest request, Tc3Authorization auth, String timestamp, List<String> hosts) {
-        String query = WireParams.isGet(request) ? "the query string as received" : "an empty query";
+        String query = "GET".equals(request.method()) ? "the query string as received" : "an empty query";
         String host = hosts.size() > 1 ? " (host tried as " + String.join(" and ", hosts) + ")" : "";
         String payload = isUnsignedPayload(request) ? UNSIGNED_PAYLOAD : "the SHA-256 of the body as received";
         return "The TC3-HMAC-SHA256 signature does not match. Expected HMAC-SHA256 over method " + request.method()
@@ -58,7 +58,7 @@ final class Tc3Signature {
 
     static String canonicalRequest(RawRequest request, Tc3Authorization auth, String host) {
         // The SDKs sign the query exactly as they send it, unsorted and with their own escaping (Java '+', Node %20).
-        String query = WireParams.isGet(request) && request.rawQuery() != null ? request.rawQuery() : "";
+        String query = "GET".equals(request.method()) && request.rawQuery() != null ? request.rawQuery() : "";
         return request.method() + "\n/\n" + query + "\n" + canonicalHeaders(request, auth, host) + "\n"
                 + auth.signedHeaders() + "\n" + payloadHash(request);
     }
@@ -68,7 +68,7 @@ final class Tc3Signature {
         for (String name : auth.signedHeaderNames()) {
             String value = name.equals("host") ? host : request.header(name);
             if (value == null) {
-                throw Refusal.invalidAuthorization("SignedHeaders names '" + name
+                throw TencentRefusals.invalidAuthorization("SignedHeaders names '" + name
                         + "' but the request has no such header; expected every signed header to be sent.");
             }
             lines.append(name).append(':').append(value.trim().toLowerCase(Locale.ROOT)).append('\n');
@@ -92,7 +92,7 @@ final class Tc3Signature {
         String host = request.header("host");
         if (!auth.signedHeaderNames().contains("host")) return List.of("");
         if (host == null) {
-            throw Refusal.invalidAuthorization("SignedHeaders names 'host' but the request has no Host header;"
+            throw TencentRefusals.invalidAuthorization("SignedHeaders names 'host' but the request has no Host header;"
                     + " expected the Host header the client signed.");
         }
         host = host.trim();

@@ -1,5 +1,7 @@
 package dev.rekey.api.tencent;
 
+import dev.rekey.api.Call;
+import dev.rekey.api.Params;
 import dev.rekey.core.CvmInstance;
 import dev.rekey.core.Instance;
 import dev.rekey.core.InstanceQueries;
@@ -10,7 +12,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -18,8 +19,6 @@ import java.util.UUID;
  * InstanceIds or Filters (not both), paged by Offset and Limit (at most 100). Unknown ids are simply not listed.
  */
 public final class TencentCvmDescriber {
-    private static final Set<String> DESCRIBE_PARAMS = Set.of("InstanceIds", "Filters", "Offset", "Limit");
-    private static final Set<String> STATUS_PARAMS = Set.of("InstanceIds", "Offset", "Limit");
     private static final int MAX_LIMIT = 100;
 
     private final InstanceQueries instances;
@@ -28,17 +27,16 @@ public final class TencentCvmDescriber {
         this.instances = instances;
     }
 
-    Map<String, Object> describeInstances(TencentRequest r) {
-        TencentParams p = r.params();
-        p.onlyKnown(DESCRIBE_PARAMS);
-        List<String> ids = CvmInstanceIds.optional(p, "InstanceIds");
-        List<CvmFilter> filters = CvmFilter.read(p.raw("Filters"));
+    Map<String, Object> describeInstances(Call call) {
+        Params p = call.params();
+        List<String> ids = CvmInstanceIds.checked(p.texts("InstanceIds"), "InstanceIds");
+        List<CvmFilter> filters = CvmFilter.read(p.any("Filters"));
         if (!ids.isEmpty() && !filters.isEmpty()) {
-            throw new TencentError("InvalidParameter", "InstanceIds and Filters cannot be given together; use one of them"
+            throw TencentRefusals.of("InvalidParameter", "InstanceIds and Filters cannot be given together; use one of them"
                     + " (the instance-id filter selects by id as well)");
         }
         Page page = Page.of(p);
-        List<CvmInstance> matching = visible(r).stream()
+        List<CvmInstance> matching = visible(call).stream()
                 .filter(i -> ids.isEmpty() || ids.contains(i.id()))
                 .filter(i -> filters.stream().allMatch(f -> f.matches(i)))
                 .toList();
@@ -46,31 +44,30 @@ public final class TencentCvmDescriber {
         return Map.of("TotalCount", matching.size(), "InstanceSet", set);
     }
 
-    Map<String, Object> describeStatus(TencentRequest r) {
-        TencentParams p = r.params();
-        p.onlyKnown(STATUS_PARAMS);
-        List<String> ids = CvmInstanceIds.optional(p, "InstanceIds");
+    Map<String, Object> describeStatus(Call call) {
+        Params p = call.params();
+        List<String> ids = CvmInstanceIds.checked(p.texts("InstanceIds"), "InstanceIds");
         Page page = Page.of(p);
-        List<CvmInstance> matching = visible(r).stream().filter(i -> ids.isEmpty() || ids.contains(i.id())).toList();
+        List<CvmInstance> matching = visible(call).stream().filter(i -> ids.isEmpty() || ids.contains(i.id())).toList();
         var set = matching.stream().skip(page.offset()).limit(page.limit())
                 .map(i -> Map.of("InstanceId", i.id(), "InstanceState", i.state().name())).toList();
         return Map.of("TotalCount", matching.size(), "InstanceStatusSet", set);
     }
 
-    private List<CvmInstance> visible(TencentRequest r) {
-        return instances.list(r.tenant(), Product.TENCENT_CVM).stream()
-                .filter(i -> i.visibleTo(r.tenant(), Product.TENCENT_CVM, r.region()))
+    private List<CvmInstance> visible(Call call) {
+        return instances.list(call.tenant(), Product.TENCENT_CVM).stream()
+                .filter(i -> i.visibleTo(call.tenant(), Product.TENCENT_CVM, call.region()))
                 .map(CvmInstance::of)
                 .toList();
     }
 
     private record Page(long offset, long limit) {
-        static Page of(TencentParams p) {
-            long offset = p.optionalLong("Offset") == null ? 0 : p.optionalLong("Offset");
-            long limit = p.optionalLong("Limit") == null ? 20 : p.optionalLong("Limit");
-            if (offset < 0) throw new TencentError("InvalidParameterValue", "Offset must not be negative");
+        static Page of(Params p) {
+            long offset = p.integer("Offset", 0);
+            long limit = p.integer("Limit", 20);
+            if (offset < 0) throw TencentRefusals.of("InvalidParameterValue", "Offset must not be negative");
             if (limit < 1 || limit > MAX_LIMIT) {
-                throw new TencentError("InvalidParameterValue.LimitExceeded", "Limit must be between 1 and " + MAX_LIMIT);
+                throw TencentRefusals.of("InvalidParameterValue.LimitExceeded", "Limit must be between 1 and " + MAX_LIMIT);
             }
             return new Page(offset, limit);
         }

@@ -1,131 +1,155 @@
 package dev.rekey.api.tencent;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.rekey.api.Access;
 import dev.rekey.api.AuthResult;
 import dev.rekey.api.Dialect;
 import dev.rekey.api.HttpAnswer;
-import dev.rekey.api.RawRequest;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import dev.rekey.api.Params;
+import dev.rekey.api.Refusal;
+import dev.rekey.api.Route;
+import dev.rekey.api.RouteSpec;
+import dev.rekey.api.RouteTable;
+import dev.rekey.api.Subject;
+import dev.rekey.api.WireRequest;
+import dev.rekey.core.Cloud;
+import dev.rekey.core.Credential;
 
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * Tencent Cloud API 3.0 on the wire. Every answer, errors included, is HTTP 200 with a {@code Response} object that
- * carries a RequestId: the official SDKs discard the body of any other status.
+ * Tencent Cloud API 3.0 on the wire: GET or POST only, the documented size limits, TC3 or legacy signatures, one
+ * route table per product chosen by Version, and the HTTP-200 {@code Response} envelope for every answer.
  */
-public final class TencentDialect implements Dialect {
-    private static final Logger LOG = LoggerFactory.getLogger(TencentDialect.class);
-    private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String CLOUD = "tencent";
-    private final TencentSignatureVerifier verifier;
-    private final Map<String, TencentProduct> products;
-
-    public TencentDialect(TencentSignatureVerifier verifier, List<TencentProduct> products) {
-        this.verifier = verifier;
-        this.products = products.stream().collect(Collectors.toMap(TencentProduct::version, Function.identity()));
-    }
-
-    /** Documented limits: GET 32 KB of query, legacy (v1) form POST 1 MB, TC3 POST 10 MB. */
+public final class TencentDialect implements Dialect<TencentRequest> {
+    /** Documented limits: GET 32 KB of query, legacy (v1) form POST 1 MB, TC3 POST 10 MB (the server's own limit). */
     private static final int GET_LIMIT = 32 * 1024;
     private static final int LEGACY_POST_LIMIT = 1024 * 1024;
 
+    private final TencentSignatureVerifier verifier;
+    private final Map<String, RouteTable> byVersion = new LinkedHashMap<>();
+
+    /** {@code tables}: one per product (redis 2018-04-12, cvm 2017-03-12), told apart by the Version of a call. */
+    public TencentDialect(TencentSignatureVerifier verifier, List<RouteTable> tables) {
+        this.verifier = verifier;
+        for (RouteTable table : tables) {
+            table.routes().forEach(route -> byVersion.put(route.spec().version(), table));
+        }
+    }
+
     @Override
-    public HttpAnswer tooLarge(RawRequest headersOnly, long limitBytes) {
-        String requestId = UUID.randomUUID().toString();
-        return error("RequestSizeLimitExceeded", "the request body is larger than " + limitBytes + " bytes, the limit for TC3 POST",
-                requestId).with(Access.of(CLOUD, requestId).failed("RequestSizeLimitExceeded"));
+    public Cloud cloud() {
+        return Cloud.TENCENT;
     }
 
     @Override
-    public HttpAnswer handle(RawRequest raw) {
-        String requestId = UUID.randomUUID().toString();
-        Access access = Access.of(CLOUD, requestId);
-        try {
-            if (!raw.method().equals("GET") && !raw.method().equals("POST")) {
-                throw new TencentError("UnsupportedProtocol", "only GET and POST are supported, not " + raw.method());
-            }
-            refuseOversized(raw);
-            var credential = switch (verifier.verify(raw)) {
-                case AuthResult.Authenticated a -> a.credential();
-                case AuthResult.Rejected r -> throw new TencentError(r.code(), r.message());
-            };
-            access = access.withTenant(credential.tenant());
-            TencentCall call = parse(raw);
-            access = access.withAction(call.action()).withInstance(instanceIds(call.params()));
-            TencentProduct product = products.get(call.version());
-            if (product == null) {
-                throw new TencentError("NoSuchVersion", "the API version '" + call.version() + "' does not exist; supported: "
-                        + String.join(", ", products.keySet()));
-            }
-            var request = new TencentRequest(credential, call.action(), call.region(), new TencentParams(call.params()), requestId);
-            return success(product.handle(request), requestId).with(access);
-        } catch (TencentError e) {
-            return error(e.code(), e.getMessage(), requestId).with(access.failed(e.code()));
-        } catch (RuntimeException e) {
-            LOG.error("internal error, RequestId {}", requestId, e);
-            return error("InternalError", "an internal error occurred; quote RequestId " + requestId + " when reporting it", requestId)
-                    .with(access.failed("InternalError"));
+    public TencentRequest read(WireRequest request) {
+        return new TencentRequest(request, UUID.randomUUID().toString());
+    }
+
+    @Override
+    public String requestId(TencentRequest request) {
+        return request.requestId();
+    }
+
+    /** Before the call is decoded, the Action and Version of the headers or the parameters; then the InstanceId(s). */
+    @Override
+    public Subject subject(TencentRequest request) {
+        TencentCall call = request.decoded();
+        if (call != null) return new Subject(call.action(), instances(call.params()), spec(call.version(), call.action()));
+        String action = TencentParser.common(request.wire(), "Action");
+        return new Subject(action, List.of(), spec(TencentParser.common(request.wire(), "Version"), action));
+    }
+
+    @Override
+    public void admit(TencentRequest request) {
+        WireRequest wire = request.wire();
+        if (!wire.method().equals("GET") && !wire.method().equals("POST")) {
+            throw TencentRefusals.of("UnsupportedProtocol", "only GET and POST are supported, not " + wire.method());
+        }
+        String query = wire.raw().rawQuery();
+        if (wire.method().equals("GET") && query != null && query.length() > GET_LIMIT) {
+            throw TencentRefusals.of("RequestSizeLimitExceeded", "a GET request's query may be at most 32 KB; use POST");
+        }
+        String authorization = wire.header("authorization");
+        boolean legacy = authorization == null || !authorization.startsWith("TC3-HMAC-SHA256 ");
+        if (wire.method().equals("POST") && legacy && wire.body().length > LEGACY_POST_LIMIT) {
+            throw TencentRefusals.of("RequestSizeLimitExceeded",
+                    "a legacy (HmacSHA1/HmacSHA256) POST may be at most 1 MB; use TC3-HMAC-SHA256");
         }
     }
 
-    /** For the access line: the InstanceId a call names, or its InstanceIds joined by commas; null when none. */
-    private static String instanceIds(Map<String, Object> params) {
-        if (params.get("InstanceId") instanceof String id) return id;
-        if (params.get("InstanceIds") instanceof List<?> ids) return ids.stream().map(String::valueOf).collect(Collectors.joining(","));
-        return null;
+    @Override
+    public AuthResult authenticate(TencentRequest request) {
+        return verifier.verify(request.wire());
     }
 
-    private static void refuseOversized(RawRequest raw) {
-        if (raw.method().equals("GET") && raw.rawQuery() != null && raw.rawQuery().length() > GET_LIMIT) {
-            throw new TencentError("RequestSizeLimitExceeded", "a GET request's query may be at most 32 KB; use POST");
+    /** The call's Version chooses the product; every action needs a Region; then the action its route. */
+    @Override
+    public Route resolve(TencentRequest request, Credential caller) {
+        TencentCall call = request.call();
+        RouteTable table = byVersion.get(call.version());
+        if (table == null) {
+            throw TencentRefusals.of("NoSuchVersion", "the API version '" + call.version() + "' does not exist;"
+                    + " supported: " + String.join(", ", byVersion.keySet()));
         }
-        boolean legacy = raw.header("authorization") == null || !raw.header("authorization").startsWith("TC3-HMAC-SHA256 ");
-        if (raw.method().equals("POST") && legacy && raw.body().length > LEGACY_POST_LIMIT) {
-            throw new TencentError("RequestSizeLimitExceeded", "a legacy (HmacSHA1/HmacSHA256) POST may be at most 1 MB; use TC3-HMAC-SHA256");
+        if (call.region() == null || call.region().isEmpty()) {
+            throw TencentRefusals.of("MissingParameter", "the request is missing the Region (X-TC-Region header or"
+                    + " Region parameter)");
         }
+        return table.byAction(call.action()).orElseThrow(() -> TencentRefusals.of("InvalidAction", "the action "
+                + call.action() + " does not exist in " + product(table) + " " + call.version() + "; Rekey serves "
+                + table.actionNames()));
     }
 
-    private static TencentCall parse(RawRequest raw) {
-        try {
-            TencentCall call = TencentParameters.parse(raw);
-            if (call.action() == null || call.action().isEmpty()) {
-                throw new TencentError("MissingParameter", "the request is missing the Action (X-TC-Action header or Action parameter)");
-            }
-            if (call.version() == null || call.version().isEmpty()) {
-                throw new TencentError("MissingParameter", "the request is missing the Version (X-TC-Version header or Version parameter)");
-            }
-            return call;
-        } catch (TencentParameterException e) {
-            throw new TencentError(e.code(), e.getMessage());
-        }
+    @Override
+    public String region(TencentRequest request) {
+        return request.call().region();
     }
 
-    static HttpAnswer success(Map<String, Object> fields, String requestId) {
-        var body = new LinkedHashMap<>(fields);
-        body.put("RequestId", requestId);
-        return envelope(body);
+    @Override
+    public Params parse(TencentRequest request, Route route) {
+        return TencentSchema.check(route.spec().schema(), request.call().params());
     }
 
-    static HttpAnswer error(String code, String message, String requestId) {
-        var body = new LinkedHashMap<String, Object>();
-        body.put("Error", Map.of("Code", code, "Message", message));
-        body.put("RequestId", requestId);
-        return envelope(body);
+    @Override
+    public HttpAnswer success(TencentRequest request, Route route, Map<String, Object> fields) {
+        return TencentSerializer.success(fields, request.requestId());
     }
 
-    private static HttpAnswer envelope(Map<String, Object> response) {
-        try {
-            return HttpAnswer.json(200, JSON.writeValueAsString(Map.of("Response", response)));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    @Override
+    public HttpAnswer refusal(TencentRequest request, Refusal refusal) {
+        return TencentSerializer.refusal(refusal.code(), refusal.getMessage(), request.requestId());
+    }
+
+    @Override
+    public Refusal internalError(TencentRequest request) {
+        return TencentRefusals.of("InternalError", "an internal error occurred; quote RequestId "
+                + request.requestId() + " when reporting it");
+    }
+
+    @Override
+    public Optional<Refusal> tooLarge(long limitBytes) {
+        return Optional.of(TencentRefusals.of("RequestSizeLimitExceeded", "the request body is larger than "
+                + limitBytes + " bytes, the limit for TC3 POST"));
+    }
+
+    private RouteSpec<?> spec(String version, String action) {
+        RouteTable table = version == null ? null : byVersion.get(version);
+        return table == null || action == null ? null : table.byAction(action).map(Route::spec).orElse(null);
+    }
+
+    /** "redis" or "cvm": the product's short name, as the messages name it. */
+    private static String product(RouteTable table) {
+        return table.routes().getFirst().spec().product().key().replace("tencent-", "");
+    }
+
+    /** The InstanceId a call names, or its InstanceIds. */
+    private static List<String> instances(Map<String, Object> params) {
+        if (params.get("InstanceId") instanceof String id) return List.of(id);
+        if (params.get("InstanceIds") instanceof List<?> ids) return ids.stream().map(String::valueOf).toList();
+        return List.of();
     }
 }

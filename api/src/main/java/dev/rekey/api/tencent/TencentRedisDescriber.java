@@ -1,6 +1,8 @@
 package dev.rekey.api.tencent;
 
+import dev.rekey.api.Call;
 import dev.rekey.api.Created;
+import dev.rekey.api.Params;
 import dev.rekey.core.Instance;
 import dev.rekey.core.InstanceQueries;
 import dev.rekey.core.Product;
@@ -10,45 +12,41 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 
 /** Redis DescribeInstances: the tenant's instances in the region, filtered and paged as the API documents. */
 public final class TencentRedisDescriber {
-    private static final Set<String> PARAMS = Set.of("Limit", "Offset", "InstanceId", "OrderBy", "OrderType", "VpcIds",
-            "SubnetIds", "SearchKey", "ProjectIds", "InstanceName", "UniqVpcIds", "UniqSubnetIds", "RegionIds", "Status",
-            "TypeVersion", "EngineName", "AutoRenew", "BillingMode", "Type", "SearchKeys", "TypeList", "MonitorVersion",
-            "InstanceTags", "TagKeys", "ProductVersions", "InstanceIds", "AzMode");
     private final InstanceQueries instances;
 
     public TencentRedisDescriber(InstanceQueries instances) {
         this.instances = instances;
     }
 
-    Map<String, Object> describeInstances(TencentRequest r) {
-        TencentParams p = r.params();
-        p.onlyKnown(PARAMS);
-        long limit = p.optionalLong("Limit") == null ? 20 : p.optionalLong("Limit");
-        long offset = p.optionalLong("Offset") == null ? 0 : p.optionalLong("Offset");
-        if (limit < 0 || limit > 1000) throw new TencentError("InvalidParameter.InvalidParameter", "Limit must be between 0 and 1000");
-        if (offset < 0) throw new TencentError("InvalidParameter.InvalidParameter", "Offset must not be negative");
+    Map<String, Object> describeInstances(Call call) {
+        Params p = call.params();
+        long limit = p.integer("Limit", 20);
+        long offset = p.integer("Offset", 0);
+        if (limit < 0 || limit > 1000) {
+            throw TencentRefusals.of("InvalidParameter.InvalidParameter", "Limit must be between 0 and 1000");
+        }
+        if (offset < 0) throw TencentRefusals.of("InvalidParameter.InvalidParameter", "Offset must not be negative");
         List<Instance> matching = new ArrayList<>();
-        for (Instance i : instances.list(r.tenant(), Product.TENCENT_REDIS)) {
-            if (i.region().equals(r.region()) && matches(i, p)) matching.add(i);
+        for (Instance i : instances.list(call.tenant(), Product.TENCENT_REDIS)) {
+            if (i.region().equals(call.region()) && matches(i, p)) matching.add(i);
         }
         var set = matching.stream().skip(offset).limit(limit).map(TencentRedisDescriber::render).toList();
         return Map.of("TotalCount", matching.size(), "InstanceSet", set);
     }
 
-    private static boolean matches(Instance i, TencentParams p) {
-        String id = p.optionalString("InstanceId");
+    private static boolean matches(Instance i, Params p) {
+        String id = p.text("InstanceId");
         if (id != null && !id.isEmpty() && !id.equals(i.id())) return false;
-        List<String> ids = p.stringList("InstanceIds");
+        List<String> ids = p.texts("InstanceIds");
         if (!ids.isEmpty() && !ids.contains(i.id())) return false;
-        String name = p.optionalString("InstanceName");
+        String name = p.text("InstanceName");
         if (name != null && !name.isEmpty() && !name.equals(i.name())) return false;
-        String key = p.optionalString("SearchKey");
+        String key = p.text("SearchKey");
         if (key != null && !key.isEmpty() && !contains(i.id(), key) && !contains(i.name(), key)) return false;
-        List<Long> status = p.longList("Status");
+        List<Long> status = p.integers("Status");
         return status.isEmpty() || status.contains((long) status(i));
     }
 

@@ -1,16 +1,38 @@
 package dev.rekey.api.tencent;
 
-import dev.rekey.core.Credential;
+import dev.rekey.api.WireRequest;
 
-/** An authenticated Tencent call: who, which action, its parameters, and the RequestId of the answer. */
-public record TencentRequest(Credential credential, String action, String region, TencentParams params, String requestId) {
+/**
+ * A Tencent request as the pipeline carries it: the request as received and the RequestId of its answer. Its call
+ * (envelope and parameters) is decoded on first use, once: after the signature is checked, so that the body of an
+ * unauthenticated request is never parsed.
+ */
+public final class TencentRequest {
+    private final WireRequest wire;
+    private final String requestId;
+    private TencentCall call;
 
-    public String tenant() {
-        return credential.tenant();
+    TencentRequest(WireRequest wire, String requestId) {
+        this.wire = wire;
+        this.requestId = requestId;
     }
 
-    /** The actor recorded in the audit log: the API key id, never the secret. */
-    public String actor() {
-        return credential.keyId();
+    WireRequest wire() {
+        return wire;
+    }
+
+    String requestId() {
+        return requestId;
+    }
+
+    /** @throws dev.rekey.api.Refusal when the envelope or the body cannot be read */
+    TencentCall call() {
+        if (call == null) call = TencentParser.call(wire);
+        return call;
+    }
+
+    /** The call if it has been decoded already, else null: for what may be read without decoding anything. */
+    TencentCall decoded() {
+        return call;
     }
 }

@@ -2,6 +2,8 @@ package dev.rekey.api.tencent;
 
 import dev.rekey.api.AuthResult;
 import dev.rekey.api.RawRequest;
+import dev.rekey.api.Refusal;
+import dev.rekey.api.WireRequest;
 import dev.rekey.core.Cloud;
 import dev.rekey.core.Credential;
 import dev.rekey.core.KeyRing;
@@ -31,25 +33,25 @@ public final class TencentSignatureVerifier {
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
-    public AuthResult verify(RawRequest request) {
+    public AuthResult verify(WireRequest request) {
         try {
             return new AuthResult.Authenticated(authenticate(request));
         } catch (Refusal refusal) {
-            return refusal.toRejected();
+            return new AuthResult.Rejected(refusal);
         }
     }
 
-    private Credential authenticate(RawRequest request) {
+    private Credential authenticate(WireRequest request) {
         String authorization = request.header("authorization");
-        if (Tc3Authorization.isTc3(authorization)) return verifyTc3(request, Tc3Authorization.parse(authorization));
+        if (Tc3Authorization.isTc3(authorization)) return verifyTc3(request.raw(), Tc3Authorization.parse(authorization));
         List<Map.Entry<String, String>> params = params(request);
-        if (LegacySignature.isLegacy(params)) return verifyLegacy(request, LegacySignature.parse(params));
+        if (LegacySignature.isLegacy(params)) return verifyLegacy(request.raw(), LegacySignature.parse(params));
         if (authorization != null) {
             String algorithm = authorization.strip().split("\\s", 2)[0];
-            throw Refusal.invalidAuthorization("The Authorization algorithm " + Refusal.quote(algorithm)
+            throw TencentRefusals.invalidAuthorization("The Authorization algorithm " + TencentRefusals.quote(algorithm)
                     + " is not supported; expected " + Tc3Authorization.ALGORITHM + ".");
         }
-        throw Refusal.invalidAuthorization("The request is not signed; expected an Authorization header '"
+        throw TencentRefusals.invalidAuthorization("The request is not signed; expected an Authorization header '"
                 + Tc3Authorization.ALGORITHM + " Credential=..., SignedHeaders=..., Signature=...' or the legacy"
                 + " parameters SecretId, Timestamp, Nonce, SignatureMethod and Signature.");
     }
@@ -68,25 +70,25 @@ public final class TencentSignatureVerifier {
         return credential;
     }
 
-    private static List<Map.Entry<String, String>> params(RawRequest request) {
+    private static List<Map.Entry<String, String>> params(WireRequest request) {
         try {
-            return WireParams.pairs(request);
+            return TencentParser.pairs(request);
         } catch (IllegalArgumentException e) {
-            throw Refusal.invalidAuthorization("The signature parameters cannot be read: " + e.getMessage() + ".");
+            throw TencentRefusals.invalidAuthorization("The signature parameters cannot be read: " + e.getMessage() + ".");
         }
     }
 
     /** Returns the timestamp as sent (it is signed as text) once it is within the window. */
     private String requireFresh(String timestamp, String what) {
         if (timestamp == null || !UNIX_SECONDS.matcher(timestamp.trim()).matches()) {
-            throw Refusal.invalidAuthorization("The " + what + (timestamp == null ? " is missing" : " is not a number")
+            throw TencentRefusals.invalidAuthorization("The " + what + (timestamp == null ? " is missing" : " is not a number")
                     + "; expected the request time in Unix seconds.");
         }
         long sent = Long.parseLong(timestamp.trim());
         long now = clock.instant().getEpochSecond();
         long skew = Math.abs(now - sent);
         if (skew > MAX_SKEW_SECONDS) {
-            throw Refusal.signatureExpire("The " + what + " " + sent + " (" + Instant.ofEpochSecond(sent) + ") is "
+            throw TencentRefusals.signatureExpire("The " + what + " " + sent + " (" + Instant.ofEpochSecond(sent) + ") is "
                     + skew + " s away from server time " + Instant.ofEpochSecond(now) + "; expected at most "
                     + MAX_SKEW_SECONDS + " s. Check the client's clock and sign each request anew.");
         }
@@ -94,7 +96,7 @@ public final class TencentSignatureVerifier {
     }
 
     private Credential credentialOf(String secretId) {
-        return keys.find(Cloud.TENCENT, secretId).orElseThrow(() -> Refusal.secretIdNotFound("The SecretId "
-                + Refusal.quote(secretId) + " is not known; expected the SecretId of an API key of this server."));
+        return keys.find(Cloud.TENCENT, secretId).orElseThrow(() -> TencentRefusals.secretIdNotFound("The SecretId "
+                + TencentRefusals.quote(secretId) + " is not known; expected the SecretId of an API key of this server."));
     }
 }

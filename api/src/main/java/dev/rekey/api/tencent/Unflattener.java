@@ -1,5 +1,7 @@
 package dev.rekey.api.tencent;
 
+import dev.rekey.api.Refusal;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -80,12 +82,12 @@ final class Unflattener {
         return Collections.unmodifiableList(new ArrayList<>(byIndex.values()));
     }
 
-    private static TencentParameterException bothValueAndContainer(String[] path, int depth) {
+    private static Refusal bothValueAndContainer(String[] path, int depth) {
         String prefix = String.join(".", List.of(path).subList(0, depth + 1));
         return invalid("The parameter " + prefix + " is given both as a value and as a list or object; expected one.");
     }
 
-    private static TencentParameterException invalid(String message) {
-        return TencentParameterException.invalid(message);
+    private static Refusal invalid(String message) {
+        return TencentRefusals.invalidParameter(message);
     }
 }

@@ -5,7 +5,11 @@ import dev.rekey.testkit.MutableClock;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.rekey.api.HttpAnswer;
+import dev.rekey.api.Pipeline;
 import dev.rekey.api.RawRequest;
+import dev.rekey.api.RecordedAudit;
+import dev.rekey.api.RouteTable;
+import dev.rekey.api.WireRequest;
 import dev.rekey.core.Cloud;
 import dev.rekey.core.Credential;
 import dev.rekey.core.KeyRing;
@@ -15,6 +19,7 @@ import dev.rekey.core.RateWindows;
 import dev.rekey.core.Secret;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -40,13 +45,25 @@ class AliyunDialectTest {
                 .filter(c -> c.cloud() == cloud && c.keyId().equals(id)).findFirst();
     }
 
-    private static AliyunDialect dialect(KeyRing keys, RateWindows windows, Limits limits) {
-        var clock = new MutableClock(NOW);
-        var verifier = new AliyunSignatureVerifier(keys, new InMemoryNonceRegistry(clock), clock);
-        return new AliyunDialect(verifier, new AliyunRedis(null, null, null, new RateLimiter(windows, clock), limits));
+    /** The Aliyun pipeline as the composition root builds it, with a handler whose core parts are absent. */
+    private record Served(Pipeline<AliyunRequest> pipeline) {
+        HttpAnswer handle(RawRequest request) {
+            return pipeline.handle(WireRequest.of(request));
+        }
     }
 
-    private static AliyunDialect dialect() {
+    private static Served served(AliyunSignatureVerifier verifier, RateLimiter rateLimiter, Limits limits, Clock clock) {
+        var routes = RouteTable.of(AliyunRedisRoute.class, new AliyunRedisActions(null, null, null, null));
+        return new Served(new Pipeline<>(new AliyunDialect(verifier, routes), rateLimiter, limits, new RecordedAudit(), clock));
+    }
+
+    private static Served dialect(KeyRing keys, RateWindows windows, Limits limits) {
+        var clock = new MutableClock(NOW);
+        var verifier = new AliyunSignatureVerifier(keys, new InMemoryNonceRegistry(clock), clock);
+        return served(verifier, new RateLimiter(windows, clock), limits, clock);
+    }
+
+    private static Served dialect() {
         return dialect(keys(TESTID), (bucket, second, limit) -> true, Limits.defaults());
     }
 
@@ -200,8 +217,7 @@ class AliyunDialectTest {
         for (var entry : AliyunCapture.manifest()) {
             var clock = new MutableClock(Instant.parse(entry.timestamp()));
             var verifier = new AliyunSignatureVerifier(keys(TESTID), new InMemoryNonceRegistry(clock), clock);
-            var dialect = new AliyunDialect(verifier, new AliyunRedis(null, null, null,
-                    new RateLimiter((b, s, l) -> false, clock), Limits.defaults()));
+            var dialect = served(verifier, new RateLimiter((b, s, l) -> false, clock), Limits.defaults(), clock);
             HttpAnswer answer = dialect.handle(AliyunCapture.load(entry.file()));
             assertTrue(answer.bodyText().contains("Throttling.User"), entry.file() + ": " + answer.bodyText());
         }

@@ -3,6 +3,7 @@ package dev.rekey.api.aliyun;
 import dev.rekey.testkit.MutableClock;
 
 import dev.rekey.api.AuthResult;
+import dev.rekey.api.WireRequest;
 import dev.rekey.api.RawRequest;
 import dev.rekey.core.Cloud;
 import dev.rekey.core.Credential;
@@ -55,8 +56,8 @@ class AliyunSignatureVerifierTest {
         var verifier = verifierAt(V1_TIME, keys(TESTID));
         RawRequest request = AliyunCapture.load(V1);
 
-        assertInstanceOf(AuthResult.Authenticated.class, verifier.verify(request));
-        var replay = rejected(verifier.verify(request), "SignatureNonceUsed", 400);
+        assertInstanceOf(AuthResult.Authenticated.class, verifier.verify(WireRequest.of(request)));
+        var replay = rejected(verifier.verify(WireRequest.of(request)), "SignatureNonceUsed", 400);
         assertEquals("Specified signature nonce was used already.", replay.message());
     }
 
@@ -66,9 +67,9 @@ class AliyunSignatureVerifierTest {
         var verifier = new AliyunSignatureVerifier(keys(TESTID), new InMemoryNonceRegistry(clock), clock);
         RawRequest request = AliyunCapture.load(V3);
 
-        assertInstanceOf(AuthResult.Authenticated.class, verifier.verify(request));
+        assertInstanceOf(AuthResult.Authenticated.class, verifier.verify(WireRequest.of(request)));
         clock.advance(Duration.ofMinutes(14));
-        rejected(verifier.verify(request), "SignatureNonceUsed", 400);
+        rejected(verifier.verify(WireRequest.of(request)), "SignatureNonceUsed", 400);
     }
 
     @Test
@@ -77,8 +78,8 @@ class AliyunSignatureVerifierTest {
         RawRequest original = AliyunCapture.load(V1);
         RawRequest forged = AliyunCapture.withQuery(original, original.rawQuery().replace("r-bp1abc", "r-other"));
 
-        rejected(verifier.verify(forged), "SignatureDoesNotMatch", 400);
-        assertInstanceOf(AuthResult.Authenticated.class, verifier.verify(original));
+        rejected(verifier.verify(WireRequest.of(forged)), "SignatureDoesNotMatch", 400);
+        assertInstanceOf(AuthResult.Authenticated.class, verifier.verify(WireRequest.of(original)));
     }
 
     @Test
@@ -87,7 +88,7 @@ class AliyunSignatureVerifierTest {
         RawRequest tampered = AliyunCapture.withQuery(original,
                 original.rawQuery().replace("InstanceId=r-bp1abc", "InstanceId=r-bp9xyz"));
 
-        rejected(verifierAt(V1_TIME, keys(TESTID)).verify(tampered), "SignatureDoesNotMatch", 400);
+        rejected(verifierAt(V1_TIME, keys(TESTID)).verify(WireRequest.of(tampered)), "SignatureDoesNotMatch", 400);
     }
 
     @Test
@@ -96,7 +97,7 @@ class AliyunSignatureVerifierTest {
         RawRequest tampered = AliyunCapture.withBody(original,
                 original.bodyText().replace("InstanceName=demo-~name_1", "InstanceName=demo-~name_2"));
 
-        rejected(verifierAt(V1_FORM_TIME, keys(TESTID)).verify(tampered), "SignatureDoesNotMatch", 400);
+        rejected(verifierAt(V1_FORM_TIME, keys(TESTID)).verify(WireRequest.of(tampered)), "SignatureDoesNotMatch", 400);
     }
 
     @Test
@@ -104,7 +105,7 @@ class AliyunSignatureVerifierTest {
         RawRequest original = AliyunCapture.load(V1);
         RawRequest tampered = AliyunCapture.withQuery(original, original.rawQuery() + "&NewPassword=Other%231234");
 
-        rejected(verifierAt(V1_TIME, keys(TESTID)).verify(tampered), "SignatureDoesNotMatch", 400);
+        rejected(verifierAt(V1_TIME, keys(TESTID)).verify(WireRequest.of(tampered)), "SignatureDoesNotMatch", 400);
     }
 
     @Test
@@ -113,21 +114,21 @@ class AliyunSignatureVerifierTest {
         RawRequest tampered = AliyunCapture.withQuery(original,
                 original.rawQuery().replace("InstanceReleaseProtection=true", "InstanceReleaseProtection=false"));
 
-        rejected(verifierAt(V3_TIME, keys(TESTID)).verify(tampered), "SignatureDoesNotMatch", 400);
+        rejected(verifierAt(V3_TIME, keys(TESTID)).verify(WireRequest.of(tampered)), "SignatureDoesNotMatch", 400);
     }
 
     @Test
     void tamperedV3SignedHeaderDoesNotMatch() {
         RawRequest tampered = AliyunCapture.withHeader(AliyunCapture.load(V3), "x-acs-action", "ResetAccountPassword");
 
-        rejected(verifierAt(V3_TIME, keys(TESTID)).verify(tampered), "SignatureDoesNotMatch", 400);
+        rejected(verifierAt(V3_TIME, keys(TESTID)).verify(WireRequest.of(tampered)), "SignatureDoesNotMatch", 400);
     }
 
     @Test
     void v3BodyThatIsNotTheSignedHashDoesNotMatch() {
         RawRequest tampered = AliyunCapture.withBody(AliyunCapture.load(V3), "InstanceId=r-other");
 
-        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(tampered), "SignatureDoesNotMatch", 400);
+        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(WireRequest.of(tampered)), "SignatureDoesNotMatch", 400);
         assertTrue(rejected.message().contains("x-acs-content-sha256"), rejected.message());
     }
 
@@ -135,9 +136,9 @@ class AliyunSignatureVerifierTest {
     void wrongSecretIsRefusedWithoutRevealingSecretOrSignature() {
         var wrong = new Credential(Cloud.ALIYUN, "tenant-a", "testid", Secret.of("not-the-secret"), null);
 
-        var v1 = rejected(verifierAt(V1_TIME, keys(wrong)).verify(AliyunCapture.load(V1)),
+        var v1 = rejected(verifierAt(V1_TIME, keys(wrong)).verify(WireRequest.of(AliyunCapture.load(V1))),
                 "SignatureDoesNotMatch", 400);
-        var v3 = rejected(verifierAt(V3_TIME, keys(wrong)).verify(AliyunCapture.load(V3)),
+        var v3 = rejected(verifierAt(V3_TIME, keys(wrong)).verify(WireRequest.of(AliyunCapture.load(V3))),
                 "SignatureDoesNotMatch", 400);
 
         for (var rejected : new AuthResult.Rejected[] {v1, v3}) {
@@ -152,9 +153,9 @@ class AliyunSignatureVerifierTest {
 
     @Test
     void unknownAccessKeyIsNotFound() {
-        var v1 = rejected(verifierAt(V1_TIME, keys()).verify(AliyunCapture.load(V1)),
+        var v1 = rejected(verifierAt(V1_TIME, keys()).verify(WireRequest.of(AliyunCapture.load(V1))),
                 "InvalidAccessKeyId.NotFound", 404);
-        rejected(verifierAt(V3_TIME, keys()).verify(AliyunCapture.load(V3)), "InvalidAccessKeyId.NotFound", 404);
+        rejected(verifierAt(V3_TIME, keys()).verify(WireRequest.of(AliyunCapture.load(V3))), "InvalidAccessKeyId.NotFound", 404);
         assertTrue(v1.message().startsWith("Specified access key is not found."), v1.message());
         assertTrue(v1.message().contains("testid"), v1.message());
     }
@@ -163,15 +164,15 @@ class AliyunSignatureVerifierTest {
     void keyOfAnotherCloudIsNotFound() {
         var tencent = new Credential(Cloud.TENCENT, "tenant-a", "testid", Secret.of("testsecret"), null);
 
-        rejected(verifierAt(V1_TIME, keys(tencent)).verify(AliyunCapture.load(V1)), "InvalidAccessKeyId.NotFound", 404);
+        rejected(verifierAt(V1_TIME, keys(tencent)).verify(WireRequest.of(AliyunCapture.load(V1))), "InvalidAccessKeyId.NotFound", 404);
     }
 
     @Test
     void timestampSixteenMinutesOffIsExpiredEitherWay() {
         for (Duration offset : new Duration[] {Duration.ofMinutes(16), Duration.ofMinutes(-16)}) {
-            var v1 = rejected(verifierAt(V1_TIME.plus(offset), keys(TESTID)).verify(AliyunCapture.load(V1)),
+            var v1 = rejected(verifierAt(V1_TIME.plus(offset), keys(TESTID)).verify(WireRequest.of(AliyunCapture.load(V1))),
                     "InvalidTimeStamp.Expired", 400);
-            var v3 = rejected(verifierAt(V3_TIME.plus(offset), keys(TESTID)).verify(AliyunCapture.load(V3)),
+            var v3 = rejected(verifierAt(V3_TIME.plus(offset), keys(TESTID)).verify(WireRequest.of(AliyunCapture.load(V3))),
                     "InvalidTimeStamp.Expired", 400);
             assertTrue(v1.message().contains("Timestamp 2026-11-23T07:18:15Z"), v1.message());
             assertTrue(v3.message().contains("x-acs-date 2026-11-23T07:18:13Z"), v3.message());
@@ -182,7 +183,7 @@ class AliyunSignatureVerifierTest {
     void timestampFifteenMinutesOffIsStillAccepted() {
         for (Duration offset : new Duration[] {Duration.ofMinutes(15), Duration.ofMinutes(-15)}) {
             assertInstanceOf(AuthResult.Authenticated.class,
-                    verifierAt(V3_TIME.plus(offset), keys(TESTID)).verify(AliyunCapture.load(V3)));
+                    verifierAt(V3_TIME.plus(offset), keys(TESTID)).verify(WireRequest.of(AliyunCapture.load(V3))));
         }
     }
 
@@ -193,9 +194,9 @@ class AliyunSignatureVerifierTest {
                 original.rawQuery().replace("Timestamp=2026-11-23T07%3A18%3A15Z", "Timestamp=yesterday"));
         RawRequest v3 = AliyunCapture.withHeader(AliyunCapture.load(V3), "x-acs-date", "23/11/2026 07:18");
 
-        var rejected = rejected(verifierAt(V1_TIME, keys(TESTID)).verify(v1), "InvalidTimeStamp.Format", 400);
+        var rejected = rejected(verifierAt(V1_TIME, keys(TESTID)).verify(WireRequest.of(v1)), "InvalidTimeStamp.Format", 400);
         assertTrue(rejected.message().contains("Timestamp is 'yesterday'"), rejected.message());
-        rejected(verifierAt(V3_TIME, keys(TESTID)).verify(v3), "InvalidTimeStamp.Format", 400);
+        rejected(verifierAt(V3_TIME, keys(TESTID)).verify(WireRequest.of(v3)), "InvalidTimeStamp.Format", 400);
     }
 
     @Test
@@ -204,7 +205,7 @@ class AliyunSignatureVerifierTest {
         RawRequest noNonce = AliyunCapture.withQuery(original,
                 original.rawQuery().replace("&SignatureNonce=ca07f165aecbf13be22c475f105da426", ""));
 
-        var rejected = rejected(verifierAt(V1_TIME, keys(TESTID)).verify(noNonce), "MissingParameter", 400);
+        var rejected = rejected(verifierAt(V1_TIME, keys(TESTID)).verify(WireRequest.of(noNonce)), "MissingParameter", 400);
         assertEquals("SignatureNonce is mandatory for this action.", rejected.message());
     }
 
@@ -214,7 +215,7 @@ class AliyunSignatureVerifierTest {
         RawRequest headerOnly = AliyunCapture.withQuery(original,
                 original.rawQuery().replace("&Action=ModifyInstanceAttribute", ""));
 
-        var rejected = rejected(verifierAt(V1_TIME, keys(TESTID)).verify(headerOnly), "MissingParameter", 400);
+        var rejected = rejected(verifierAt(V1_TIME, keys(TESTID)).verify(WireRequest.of(headerOnly)), "MissingParameter", 400);
         assertEquals("Action is mandatory for this action.", rejected.message());
     }
 
@@ -223,7 +224,7 @@ class AliyunSignatureVerifierTest {
         RawRequest bare = RawRequest.of("POST", "/", "Action=DescribeInstances&Version=2015-01-01",
                 java.util.Map.of("host", "127.0.0.1:1"), "");
 
-        var rejected = rejected(verifierAt(V1_TIME, keys(TESTID)).verify(bare), "MissingParameter", 400);
+        var rejected = rejected(verifierAt(V1_TIME, keys(TESTID)).verify(WireRequest.of(bare)), "MissingParameter", 400);
         assertEquals("AccessKeyId is mandatory for this action.", rejected.message());
     }
 
@@ -233,7 +234,7 @@ class AliyunSignatureVerifierTest {
         RawRequest sha256 = AliyunCapture.withQuery(original,
                 original.rawQuery().replace("SignatureMethod=HMAC-SHA1", "SignatureMethod=HMAC-SHA256"));
 
-        var rejected = rejected(verifierAt(V1_TIME, keys(TESTID)).verify(sha256), "IncompleteSignature", 400);
+        var rejected = rejected(verifierAt(V1_TIME, keys(TESTID)).verify(WireRequest.of(sha256)), "IncompleteSignature", 400);
         assertTrue(rejected.message().contains("SignatureMethod"), rejected.message());
     }
 
@@ -241,7 +242,7 @@ class AliyunSignatureVerifierTest {
     void v3WithoutNonceHeaderIsMissing() {
         RawRequest noNonce = AliyunCapture.withHeader(AliyunCapture.load(V3), "x-acs-signature-nonce", null);
 
-        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(noNonce), "MissingParameter", 400);
+        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(WireRequest.of(noNonce)), "MissingParameter", 400);
         assertEquals("x-acs-signature-nonce is mandatory for this action.", rejected.message());
     }
 
@@ -250,7 +251,7 @@ class AliyunSignatureVerifierTest {
         RawRequest request = AliyunCapture.withHeader(AliyunCapture.load(V3), "authorization",
                 "ACS3-HMAC-SHA256 Credential=testid,Signature=dd31020e56f598026c16abb76e0ec840");
 
-        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(request), "IncompleteSignature", 400);
+        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(WireRequest.of(request)), "IncompleteSignature", 400);
         assertTrue(rejected.message().contains("SignedHeaders"), rejected.message());
     }
 
@@ -260,7 +261,7 @@ class AliyunSignatureVerifierTest {
         RawRequest sm3 = AliyunCapture.withHeader(original, "authorization",
                 original.header("authorization").replace("ACS3-HMAC-SHA256", "ACS3-HMAC-SM3"));
 
-        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(sm3), "IncompleteSignature", 400);
+        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(WireRequest.of(sm3)), "IncompleteSignature", 400);
         assertTrue(rejected.message().contains("ACS3-HMAC-SM3"), rejected.message());
     }
 
@@ -268,7 +269,7 @@ class AliyunSignatureVerifierTest {
     void v3WithAnUnsignedAcsHeaderIsIncomplete() {
         RawRequest extra = AliyunCapture.withHeader(AliyunCapture.load(V3), "x-acs-security-token", "sts-token");
 
-        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(extra), "IncompleteSignature", 400);
+        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(WireRequest.of(extra)), "IncompleteSignature", 400);
         assertTrue(rejected.message().contains("x-acs-security-token"), rejected.message());
     }
 
@@ -276,7 +277,7 @@ class AliyunSignatureVerifierTest {
     void v3SignedHeaderThatIsAbsentIsIncomplete() {
         RawRequest noHost = AliyunCapture.withHeader(AliyunCapture.load(V3), "host", null);
 
-        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(noHost), "IncompleteSignature", 400);
+        var rejected = rejected(verifierAt(V3_TIME, keys(TESTID)).verify(WireRequest.of(noHost)), "IncompleteSignature", 400);
         assertTrue(rejected.message().contains("'host'"), rejected.message());
     }
 
@@ -285,6 +286,6 @@ class AliyunSignatureVerifierTest {
         RawRequest request = RawRequest.of("POST", "/", "Action=DescribeInstances",
                 java.util.Map.of("authorization", "TC3-HMAC-SHA256 Credential=x"), "");
 
-        rejected(verifierAt(V3_TIME, keys(TESTID)).verify(request), "IncompleteSignature", 400);
+        rejected(verifierAt(V3_TIME, keys(TESTID)).verify(WireRequest.of(request)), "IncompleteSignature", 400);
     }
 }

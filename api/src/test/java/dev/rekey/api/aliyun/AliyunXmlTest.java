@@ -47,7 +47,7 @@ class AliyunXmlTest {
 
     @Test
     void anErrorBodyEchoingAnUncarryableCharacterStillParses() throws Exception {
-        String body = AliyunErrors.body("XML", "r1", "h", "InvalidInstanceName.Malformed", "name 'x\u0000y' is invalid");
+        String body = AliyunSerializer.errorBody("XML", "r1", "h", "InvalidInstanceName.Malformed", "name 'x\u0000y' is invalid");
 
         assertEquals("name 'x\uFFFDy' is invalid", text(parse(body), "Message"));
     }

@@ -1,5 +1,6 @@
 package dev.rekey.api.huawei;
 
+import dev.rekey.api.Refusal;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -12,17 +13,17 @@ class DcsRouteTest {
     static final String P = "/v2/0123456789abcdef0123456789abcdef/instances";
 
     private static String refusedCode(String method, String path) {
-        return assertThrows(DcsRefusal.class, () -> DcsRoute.of(method, path)).error().code();
+        return assertThrows(Refusal.class, () -> DcsRoute.match(method, path)).code();
     }
 
     @Test
     void everyServedOperationIsRecognisedByMethodAndPath() {
-        assertEquals(DcsRoute.Operation.LIST_INSTANCES, DcsRoute.of("GET", P).operation());
-        assertEquals(DcsRoute.Operation.SHOW_INSTANCE, DcsRoute.of("GET", P + "/abc-1").operation());
-        assertEquals(DcsRoute.Operation.UPDATE_PASSWORD, DcsRoute.of("PUT", P + "/abc-1/password").operation());
-        assertEquals(DcsRoute.Operation.RESET_PASSWORD, DcsRoute.of("POST", P + "/abc-1/password/reset").operation());
-        var v1 = DcsRoute.of("PUT", "/v1.0/0123456789abcdef0123456789abcdef/instances/abc-1/password");
-        assertEquals(DcsRoute.Operation.UPDATE_PASSWORD_V1, v1.operation());
+        assertEquals(DcsRoute.LIST_INSTANCES, DcsRoute.match("GET", P).route());
+        assertEquals(DcsRoute.SHOW_INSTANCE, DcsRoute.match("GET", P + "/abc-1").route());
+        assertEquals(DcsRoute.UPDATE_PASSWORD, DcsRoute.match("PUT", P + "/abc-1/password").route());
+        assertEquals(DcsRoute.RESET_PASSWORD, DcsRoute.match("POST", P + "/abc-1/password/reset").route());
+        var v1 = DcsRoute.match("PUT", "/v1.0/0123456789abcdef0123456789abcdef/instances/abc-1/password");
+        assertEquals(DcsRoute.UPDATE_PASSWORD_V1, v1.route());
         assertTrue(v1.v1());
         assertEquals("0123456789abcdef0123456789abcdef", v1.projectId());
         assertEquals("abc-1", v1.instanceId());
@@ -30,9 +31,9 @@ class DcsRouteTest {
 
     @Test
     void theInstanceIdIsDecodedAndListHasNone() {
-        assertEquals("a b/c", DcsRoute.of("GET", P + "/a%20b%2Fc").instanceId());
-        assertNull(DcsRoute.of("GET", P + "/").instanceId());
-        assertFalse(DcsRoute.of("GET", P).v1());
+        assertEquals("a b/c", DcsRoute.match("GET", P + "/a%20b%2Fc").instanceId());
+        assertNull(DcsRoute.match("GET", P + "/").instanceId());
+        assertFalse(DcsRoute.match("GET", P).v1());
     }
 
     @Test
@@ -49,7 +50,7 @@ class DcsRouteTest {
 
     @Test
     void theV1ShapeIsChosenByPath() {
-        assertTrue(DcsRoute.isV1Path("/v1.0/p/whatever"));
-        assertFalse(DcsRoute.isV1Path("/v2/p/instances"));
+        assertTrue(DcsPath.isV1Path("/v1.0/p/whatever"));
+        assertFalse(DcsPath.isV1Path("/v2/p/instances"));
     }
 }

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekey.api.AuthResult;
+import dev.rekey.api.WireRequest;
 import dev.rekey.api.AuthResult.Authenticated;
 import dev.rekey.api.AuthResult.Rejected;
 import dev.rekey.api.RawRequest;
@@ -187,7 +188,7 @@ class HuaweiSignatureVerifierTest {
     }
 
     static AuthResult verify(KeyRing keys, Clock clock, RawRequest request) {
-        return new HuaweiSignatureVerifier(keys, clock).verify(request);
+        return new HuaweiSignatureVerifier(keys, clock).verify(WireRequest.of(request));
     }
 
     static Rejected assertRejected(AuthResult result) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekey.api.AuthResult;
+import dev.rekey.api.WireRequest;
 import dev.rekey.api.AuthResult.Authenticated;
 import dev.rekey.api.RawRequest;
 import dev.rekey.core.Cloud;
@@ -180,7 +181,7 @@ class HuaweiSignerTest {
         var credential = new Credential(Cloud.HUAWEI, "tenant-1", AK, SK, PROJECT);
         KeyRing keys = (cloud, keyId) -> cloud == Cloud.HUAWEI && keyId.equals(AK)
                 ? Optional.of(credential) : Optional.empty();
-        return new HuaweiSignatureVerifier(keys, Clock.fixed(NOW, ZoneOffset.UTC)).verify(request);
+        return new HuaweiSignatureVerifier(keys, Clock.fixed(NOW, ZoneOffset.UTC)).verify(WireRequest.of(request));
     }
 
     private static String target(RawRequest request) {

@@ -1,5 +1,6 @@
 package dev.rekey.api.tencent;
 
+import dev.rekey.api.Refusal;
 import dev.rekey.core.CvmInstanceState;
 import dev.rekey.core.ErrorCode;
 import dev.rekey.core.Failure;
@@ -18,44 +19,44 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The CVM dialect's shape checks and code mapping, without a server. */
 class TencentCvmShapeTest {
 
-    private static TencentParams ids(List<String> ids) {
-        return new TencentParams(Map.of("InstanceIds", ids));
+    private static List<String> ids(List<String> ids) {
+        return ids;
     }
 
     private static String code(Runnable r) {
-        return assertThrows(TencentError.class, r::run).code();
+        return assertThrows(Refusal.class, r::run).code();
     }
 
     @Test
     void wellFormedIdsPass() {
         assertEquals(List.of("ins-r8hr2upy", "ins-00000000"),
-                CvmInstanceIds.required(ids(List.of("ins-r8hr2upy", "ins-00000000")), "InstanceIds"));
+                CvmInstanceIds.checked(ids(List.of("ins-r8hr2upy", "ins-00000000")), "InstanceIds"));
     }
 
     @Test
     void anIdWithThePrefixButTheWrongLengthIsMalformed() {
-        assertEquals("InvalidInstanceId.Malformed", code(() -> CvmInstanceIds.required(ids(List.of("ins-1122")), "InstanceIds")));
-        assertEquals("InvalidInstanceId.Malformed", code(() -> CvmInstanceIds.required(ids(List.of("ins-ABCD1234")), "InstanceIds")));
+        assertEquals("InvalidInstanceId.Malformed", code(() -> CvmInstanceIds.checked(ids(List.of("ins-1122")), "InstanceIds")));
+        assertEquals("InvalidInstanceId.Malformed", code(() -> CvmInstanceIds.checked(ids(List.of("ins-ABCD1234")), "InstanceIds")));
     }
 
     @Test
     void somethingThatIsNoInstanceIdIsInstanceIdMalformed() {
         assertEquals("InvalidParameterValue.InstanceIdMalformed",
-                code(() -> CvmInstanceIds.required(ids(List.of("crs-abcd1234")), "InstanceIds")));
+                code(() -> CvmInstanceIds.checked(ids(List.of("crs-abcd1234")), "InstanceIds")));
     }
 
     @Test
     void moreThanOneHundredIdsExceedTheLimit() {
         var many = IntStream.range(0, 101).mapToObj(i -> "ins-%08d".formatted(i)).toList();
-        assertEquals("InvalidParameterValue.LimitExceeded", code(() -> CvmInstanceIds.required(ids(many), "InstanceIds")));
-        assertEquals(100, CvmInstanceIds.required(ids(many.subList(0, 100)), "InstanceIds").size());
+        assertEquals("InvalidParameterValue.LimitExceeded", code(() -> CvmInstanceIds.checked(ids(many), "InstanceIds")));
+        assertEquals(100, CvmInstanceIds.checked(ids(many.subList(0, 100)), "InstanceIds").size());
     }
 
     @Test
     void noIdsIsAMissingParameterAndARepeatedIdIsInvalid() {
-        assertEquals("MissingParameter", code(() -> CvmInstanceIds.required(new TencentParams(Map.of()), "InstanceIds")));
+        assertEquals("MissingParameter", code(() -> TencentSchema.check(TencentCvmRoute.START_INSTANCES.schema(), Map.of())));
         assertEquals("InvalidParameterValue",
-                code(() -> CvmInstanceIds.required(ids(List.of("ins-aaaa1111", "ins-aaaa1111")), "InstanceIds")));
+                code(() -> CvmInstanceIds.checked(ids(List.of("ins-aaaa1111", "ins-aaaa1111")), "InstanceIds")));
     }
 
     @ParameterizedTest
@@ -64,32 +65,32 @@ class TencentCvmShapeTest {
             "TERMINATING"})
     void everyResetStateOfTheSeedHasItsOwnCode(CvmInstanceState state) {
         assertEquals("UnsupportedOperation.InstanceState" + state.pascalCase(),
-                TencentCvmErrors.stateCode("ResetInstancesPassword", state));
+                TencentCvmFailures.stateCode(TencentCvmRoute.RESET_INSTANCES_PASSWORD, state));
     }
 
     @Test
     void statesWithoutAResetCodeFallBack() {
         assertEquals("UnsupportedOperation.InstanceStateServiceLiveMigrate",
-                TencentCvmErrors.stateCode("ResetInstancesPassword", CvmInstanceState.ENTER_SERVICE_LIVE_MIGRATE));
+                TencentCvmFailures.stateCode(TencentCvmRoute.RESET_INSTANCES_PASSWORD, CvmInstanceState.ENTER_SERVICE_LIVE_MIGRATE));
         assertEquals("InvalidInstance.NotSupported",
-                TencentCvmErrors.stateCode("ResetInstancesPassword", CvmInstanceState.LAUNCH_FAILED));
+                TencentCvmFailures.stateCode(TencentCvmRoute.RESET_INSTANCES_PASSWORD, CvmInstanceState.LAUNCH_FAILED));
         assertEquals("UnsupportedOperation.InstanceStateStopped",
-                TencentCvmErrors.stateCode("StopInstances", CvmInstanceState.STOPPED));
+                TencentCvmFailures.stateCode(TencentCvmRoute.STOP_INSTANCES, CvmInstanceState.STOPPED));
         assertEquals("UnsupportedOperation.InstanceStateRunning",
-                TencentCvmErrors.stateCode("StartInstances", CvmInstanceState.RUNNING));
+                TencentCvmFailures.stateCode(TencentCvmRoute.START_INSTANCES, CvmInstanceState.RUNNING));
     }
 
     @Test
     void cvmOnlyFailuresHaveTheirCodes() {
         assertEquals("MutexOperation.TaskRunning",
-                TencentCvmErrors.of(new Failure.OperationRunning("ins-aaaa1111", 1001, "ResetInstancesPassword", "r", "m"),
-                        "ResetInstancesPassword").code());
-        assertEquals("OperationDenied.InstanceOperationInProgress", TencentCvmErrors.of(
-                new Failure.OperationRunning("ins-aaaa1111", 1002, "StopInstances", "r", "m"), "ResetInstancesPassword").code());
-        assertEquals("InvalidInstanceId.NotFound", TencentCvmErrors.of(
-                Failure.of(ErrorCode.INSTANCE_NOT_FOUND, "m"), "ResetInstancesPassword").code());
+                TencentCvmFailures.of(new Failure.OperationRunning("ins-aaaa1111", 1001, "ResetInstancesPassword", "r", "m"),
+                        TencentCvmRoute.RESET_INSTANCES_PASSWORD).code());
+        assertEquals("OperationDenied.InstanceOperationInProgress", TencentCvmFailures.of(
+                new Failure.OperationRunning("ins-aaaa1111", 1002, "StopInstances", "r", "m"), TencentCvmRoute.RESET_INSTANCES_PASSWORD).code());
+        assertEquals("InvalidInstanceId.NotFound", TencentCvmFailures.of(
+                Failure.of(ErrorCode.INSTANCE_NOT_FOUND, "m"), TencentCvmRoute.RESET_INSTANCES_PASSWORD).code());
         assertEquals("InvalidParameterValue.InvalidPassword",
-                TencentCvmErrors.of(Failure.of(ErrorCode.PASSWORD_RULE, "m")).code());
+                TencentCvmFailures.of(Failure.of(ErrorCode.PASSWORD_RULE, "m")).code());
     }
 
     @Test

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.rekey.api.AuthResult;
 import dev.rekey.api.RawRequest;
+import dev.rekey.api.WireRequest;
 import dev.rekey.core.Secret;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -43,7 +44,7 @@ class TencentSignatureVerifierTest {
                 : URLEncoder.encode(capture.expectedSignature(), StandardCharsets.UTF_8);
         assertTrue(carried.contains(expected), "the capture carries the manifest's signature");
 
-        AuthResult result = verifier(capture, 0).verify(request);
+        AuthResult result = verifier(capture, 0).verify(WireRequest.of(request));
 
         var authenticated = assertInstanceOf(AuthResult.Authenticated.class, result, () -> result.toString());
         assertEquals(capture.secretId(), authenticated.credential().keyId());
@@ -54,7 +55,7 @@ class TencentSignatureVerifierTest {
         RawRequest tampered = withBody(JAVA_TC3_POST.request(),
                 JAVA_TC3_POST.request().bodyText().replace("NewPass#2024", "NewPass#2025"));
 
-        assertRejected(verifier(JAVA_TC3_POST, 0).verify(tampered), Refusal.SIGNATURE_FAILURE);
+        assertRejected(verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(tampered)), TencentRefusals.SIGNATURE_FAILURE);
     }
 
     @Test
@@ -62,9 +63,9 @@ class TencentSignatureVerifierTest {
         RawRequest original = JAVA_V1_GET.request();
         RawRequest tampered = withQuery(original, original.rawQuery().replace("ins-cccc3333", "ins-dddd4444"));
 
-        AuthResult result = verifier(JAVA_V1_GET, 0).verify(tampered);
+        AuthResult result = verifier(JAVA_V1_GET, 0).verify(WireRequest.of(tampered));
 
-        assertRejected(result, Refusal.SIGNATURE_FAILURE);
+        assertRejected(result, TencentRefusals.SIGNATURE_FAILURE);
         String message = ((AuthResult.Rejected) result).message();
         assertTrue(message.contains("InstanceIds.2"), message);
         assertFalse(message.contains("Passw0rd"), "parameter values, a password among them, stay out: " + message);
@@ -76,9 +77,9 @@ class TencentSignatureVerifierTest {
                 JAVA_TC3_POST.clockAfter(0));
         RawRequest request = JAVA_TC3_POST.request();
 
-        AuthResult result = verifier.verify(request);
+        AuthResult result = verifier.verify(WireRequest.of(request));
 
-        assertRejected(result, Refusal.SIGNATURE_FAILURE);
+        assertRejected(result, TencentRefusals.SIGNATURE_FAILURE);
         String message = ((AuthResult.Rejected) result).message();
         var auth = Tc3Authorization.parse(request.header("authorization"));
         String computed = HexFormat.of().formatHex(
@@ -93,7 +94,7 @@ class TencentSignatureVerifierTest {
         var verifier = new TencentSignatureVerifier(GoldenCapture.keyRing("AKIDEXAMPLE", "SECRETWRONG"),
                 JAVA_V1_GET.clockAfter(0));
 
-        assertRejected(verifier.verify(JAVA_V1_GET.request()), Refusal.SIGNATURE_FAILURE);
+        assertRejected(verifier.verify(WireRequest.of(JAVA_V1_GET.request())), TencentRefusals.SIGNATURE_FAILURE);
     }
 
     @Test
@@ -101,44 +102,44 @@ class TencentSignatureVerifierTest {
         var verifier = new TencentSignatureVerifier(GoldenCapture.keyRing("AKIDOTHER", "SECRETEXAMPLE"),
                 JAVA_TC3_POST.clockAfter(0));
 
-        AuthResult result = verifier.verify(JAVA_TC3_POST.request());
+        AuthResult result = verifier.verify(WireRequest.of(JAVA_TC3_POST.request()));
 
-        assertRejected(result, Refusal.SECRET_ID_NOT_FOUND);
+        assertRejected(result, TencentRefusals.SECRET_ID_NOT_FOUND);
         assertTrue(((AuthResult.Rejected) result).message().contains("AKIDEXAMPLE"));
     }
 
     @Test
     void requestSigned301SecondsAgoHasExpired() {
-        AuthResult result = verifier(JAVA_TC3_POST, 301).verify(JAVA_TC3_POST.request());
+        AuthResult result = verifier(JAVA_TC3_POST, 301).verify(WireRequest.of(JAVA_TC3_POST.request()));
 
-        assertRejected(result, Refusal.SIGNATURE_EXPIRE);
+        assertRejected(result, TencentRefusals.SIGNATURE_EXPIRE);
         assertTrue(((AuthResult.Rejected) result).message().contains("300 s"));
     }
 
     @Test
     void requestSigned301SecondsAheadOfServerTimeHasExpired() {
-        assertRejected(verifier(JAVA_TC3_POST, -301).verify(JAVA_TC3_POST.request()), Refusal.SIGNATURE_EXPIRE);
+        assertRejected(verifier(JAVA_TC3_POST, -301).verify(WireRequest.of(JAVA_TC3_POST.request())), TencentRefusals.SIGNATURE_EXPIRE);
     }
 
     @Test
     void requestSignedUpTo300SecondsAgoIsAccepted() {
-        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_TC3_POST, 299).verify(JAVA_TC3_POST.request()));
-        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_TC3_POST, 300).verify(JAVA_TC3_POST.request()));
+        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_TC3_POST, 299).verify(WireRequest.of(JAVA_TC3_POST.request())));
+        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_TC3_POST, 300).verify(WireRequest.of(JAVA_TC3_POST.request())));
     }
 
     @Test
     void legacyTimestampIsHeldToTheSameWindow() {
-        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_V1_GET, 299).verify(JAVA_V1_GET.request()));
-        assertRejected(verifier(JAVA_V1_GET, 301).verify(JAVA_V1_GET.request()), Refusal.SIGNATURE_EXPIRE);
+        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_V1_GET, 299).verify(WireRequest.of(JAVA_V1_GET.request())));
+        assertRejected(verifier(JAVA_V1_GET, 301).verify(WireRequest.of(JAVA_V1_GET.request())), TencentRefusals.SIGNATURE_EXPIRE);
     }
 
     @Test
     void requestWithoutAuthorizationOrSignatureIsInvalidAuthorization() {
         RawRequest unsigned = withHeader(JAVA_TC3_POST.request(), "Authorization", null);
 
-        AuthResult result = verifier(JAVA_TC3_POST, 0).verify(unsigned);
+        AuthResult result = verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(unsigned));
 
-        assertRejected(result, Refusal.INVALID_AUTHORIZATION);
+        assertRejected(result, TencentRefusals.INVALID_AUTHORIZATION);
         assertTrue(((AuthResult.Rejected) result).message().contains("TC3-HMAC-SHA256 Credential="));
     }
 
@@ -146,9 +147,9 @@ class TencentSignatureVerifierTest {
     void unknownAuthorizationAlgorithmIsInvalidAuthorization() {
         RawRequest request = withHeader(JAVA_TC3_POST.request(), "Authorization", "AWS4-HMAC-SHA256 Credential=x");
 
-        AuthResult result = verifier(JAVA_TC3_POST, 0).verify(request);
+        AuthResult result = verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(request));
 
-        assertRejected(result, Refusal.INVALID_AUTHORIZATION);
+        assertRejected(result, TencentRefusals.INVALID_AUTHORIZATION);
         assertTrue(((AuthResult.Rejected) result).message().contains("'AWS4-HMAC-SHA256'"));
     }
 
@@ -163,8 +164,8 @@ class TencentSignatureVerifierTest {
                 header.replace("Signature=93ae", "Signature=zzae"),
                 "TC3-HMAC-SHA256");
         for (String authorization : broken) {
-            assertRejected(verifier(JAVA_TC3_POST, 0).verify(withHeader(request, "Authorization", authorization)),
-                    Refusal.INVALID_AUTHORIZATION);
+            assertRejected(verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(withHeader(request, "Authorization", authorization))),
+                    TencentRefusals.INVALID_AUTHORIZATION);
         }
     }
 
@@ -172,7 +173,7 @@ class TencentSignatureVerifierTest {
     void missingTimestampHeaderIsInvalidAuthorization() {
         RawRequest request = withHeader(JAVA_TC3_POST.request(), "X-TC-Timestamp", null);
 
-        assertRejected(verifier(JAVA_TC3_POST, 0).verify(request), Refusal.INVALID_AUTHORIZATION);
+        assertRejected(verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(request)), TencentRefusals.INVALID_AUTHORIZATION);
     }
 
     @Test
@@ -180,9 +181,9 @@ class TencentSignatureVerifierTest {
         RawRequest original = JAVA_V1_GET.request();
         RawRequest request = withQuery(original, original.rawQuery().replace("&SecretId=AKIDEXAMPLE", ""));
 
-        AuthResult result = verifier(JAVA_V1_GET, 0).verify(request);
+        AuthResult result = verifier(JAVA_V1_GET, 0).verify(WireRequest.of(request));
 
-        assertRejected(result, Refusal.INVALID_AUTHORIZATION);
+        assertRejected(result, TencentRefusals.INVALID_AUTHORIZATION);
         assertTrue(((AuthResult.Rejected) result).message().contains("lacks SecretId"));
     }
 
@@ -191,7 +192,7 @@ class TencentSignatureVerifierTest {
         RawRequest original = JAVA_V1_GET.request();
         RawRequest request = withQuery(original, original.rawQuery().replace("=HmacSHA256", "=HmacMD5"));
 
-        assertRejected(verifier(JAVA_V1_GET, 0).verify(request), Refusal.INVALID_AUTHORIZATION);
+        assertRejected(verifier(JAVA_V1_GET, 0).verify(WireRequest.of(request)), TencentRefusals.INVALID_AUTHORIZATION);
     }
 
     @Test
@@ -203,7 +204,7 @@ class TencentSignatureVerifierTest {
                 params + "&Signature=" + URLEncoder.encode(signature, StandardCharsets.UTF_8),
                 Map.of("Host", "127.0.0.1:18080"), null);
 
-        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_V1_GET, 0).verify(request));
+        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_V1_GET, 0).verify(WireRequest.of(request)));
     }
 
     @Test
@@ -239,11 +240,11 @@ class TencentSignatureVerifierTest {
         RawRequest signed = TestSigners.signTc3(withHeader(JAVA_TC3_POST.request(), "Authorization", null),
                 "content-type;host;x-tc-action;x-tc-region", "2026-11-23", "AKIDEXAMPLE", "SECRETEXAMPLE");
 
-        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_TC3_POST, 0).verify(signed));
-        assertRejected(verifier(JAVA_TC3_POST, 0).verify(withHeader(signed, "X-TC-Action", "ResetPassword")),
-                Refusal.SIGNATURE_FAILURE);
-        assertRejected(verifier(JAVA_TC3_POST, 0).verify(withHeader(signed, "X-TC-Region", null)),
-                Refusal.INVALID_AUTHORIZATION);
+        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(signed)));
+        assertRejected(verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(withHeader(signed, "X-TC-Action", "ResetPassword"))),
+                TencentRefusals.SIGNATURE_FAILURE);
+        assertRejected(verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(withHeader(signed, "X-TC-Region", null))),
+                TencentRefusals.INVALID_AUTHORIZATION);
     }
 
     @Test
@@ -253,11 +254,11 @@ class TencentSignatureVerifierTest {
         RawRequest signed = TestSigners.signTc3(request, "content-type;host", "2026-11-23", "AKIDEXAMPLE",
                 "SECRETEXAMPLE");
 
-        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_TC3_POST, 0).verify(signed));
+        assertInstanceOf(AuthResult.Authenticated.class, verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(signed)));
         assertInstanceOf(AuthResult.Authenticated.class,
-                verifier(JAVA_TC3_POST, 0).verify(withBody(signed, "{\"InstanceId\":\"crs-other\"}")));
-        assertRejected(verifier(JAVA_TC3_POST, 0).verify(withHeader(signed, "X-TC-Content-SHA256", null)),
-                Refusal.SIGNATURE_FAILURE);
+                verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(withBody(signed, "{\"InstanceId\":\"crs-other\"}"))));
+        assertRejected(verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(withHeader(signed, "X-TC-Content-SHA256", null))),
+                TencentRefusals.SIGNATURE_FAILURE);
     }
 
     @Test
@@ -265,9 +266,9 @@ class TencentSignatureVerifierTest {
         RawRequest signed = TestSigners.signTc3(withHeader(JAVA_TC3_POST.request(), "Authorization", null),
                 "content-type;host", "2026-11-22", "AKIDEXAMPLE", "SECRETEXAMPLE");
 
-        AuthResult result = verifier(JAVA_TC3_POST, 0).verify(signed);
+        AuthResult result = verifier(JAVA_TC3_POST, 0).verify(WireRequest.of(signed));
 
-        assertRejected(result, Refusal.SIGNATURE_FAILURE);
+        assertRejected(result, TencentRefusals.SIGNATURE_FAILURE);
         assertTrue(((AuthResult.Rejected) result).message().contains("expected 2026-11-23"));
     }
 

@@ -100,6 +100,12 @@ class TeaSdkTest {
         return rekey.rekey().stores().audit().recent(10_000).size();
     }
 
+    /** Changes started: every refused attempt is audited too, so the audit's size no longer counts only those. */
+    static long startedSize() {
+        return rekey.rekey().stores().audit().recent(10_000).stream()
+                .filter(e -> e.outcome() != null && e.outcome().contains("accepted operation")).count();
+    }
+
     @Test
     @Order(1)
     void describeInstanceAttributeShowsTheRealEngineNameAndStatus() throws Exception {
@@ -218,7 +224,7 @@ class TeaSdkTest {
     @Test
     @Order(8)
     void everyBrokenPasswordRuleIsInvalidPasswordMalformedAndChangesNothing() throws Exception {
-        int audited = auditSize();
+        long started = startedSize();
         for (String pw : List.of("", "Ab1#xyz", "Ab1#" + "x".repeat(29), "abcdefgh1", "ABCDEFGH#", "abcdEFGHij",
                 "Abcdef1@", "Abcdef1 x", "Abcdef1~", "Abcdef1.", "Abcdéf1!")) {
             assertEquals("InvalidPassword.Malformed", teaError(() -> client.modifyInstanceAttribute(
@@ -227,7 +233,7 @@ class TeaSdkTest {
         assertEquals(400, teaStatus(() -> client.modifyInstanceAttribute(
                 new ModifyInstanceAttributeRequest().setInstanceId(INSTANCE).setNewPassword("short"))));
         assertEquals("orders-cache", attribute(INSTANCE).getInstanceName(), "a refused password leaves the name as it was");
-        assertEquals(audited, auditSize(), "nothing was started");
+        assertEquals(started, startedSize(), "nothing was started");
         assertPassword(current, null);
         String longest = "Aa1#" + "x".repeat(28);
         modify(new ModifyInstanceAttributeRequest().setNewPassword(longest));
