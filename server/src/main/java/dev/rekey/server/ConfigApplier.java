@@ -5,6 +5,8 @@ import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
 import dev.rekey.core.SecretBox;
 import dev.rekey.store.JdbcCatalog;
+import dev.rekey.store.JdbcFleet;
+import dev.rekey.store.JdbcTenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,14 +23,22 @@ final class ConfigApplier {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigApplier.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcCatalog catalog;
+    private final JdbcTenants tenants;
+    private final JdbcFleet fleet;
     private final SecretBox box;
 
-    ConfigApplier(JdbcCatalog catalog, SecretBox box) {
+    ConfigApplier(JdbcCatalog catalog, JdbcTenants tenants, JdbcFleet fleet, SecretBox box) {
         this.catalog = catalog;
+        this.tenants = tenants;
+        this.fleet = fleet;
         this.box = box;
     }
 
     void apply(RekeyConfig config) {
+        var names = new java.util.TreeSet<String>();
+        config.credentials().forEach(c -> names.add(c.tenant()));
+        config.instances().forEach(ic -> names.add(ic.tenant()));
+        tenants.declare(names);
         catalog.replaceCredentials(config.credentials());
         var ids = new HashSet<String>();
         for (RekeyConfig.InstanceConfig ic : config.instances()) {
@@ -41,9 +51,12 @@ final class ConfigApplier {
         }
         List<String> retired = catalog.retireAllBut(ids);
         retired.forEach(id -> LOG.info("instance {} is no longer configured: retired, history kept", id));
+        // the other nodes look at the instances again (a changed engine block, a retired instance)
+        fleet.bump();
     }
 
-    private JdbcCatalog.InstanceRow row(RekeyConfig.InstanceConfig ic) {
+    /** The store row of an instance entry; the admin password sealed (a spawned engine keeps the one it has). */
+    JdbcCatalog.InstanceRow row(RekeyConfig.InstanceConfig ic) {
         var e = ic.engine();
         var engineConfig = new HashMap<String, String>();
         engineConfig.put("spawn", Boolean.toString(e.spawn()));

@@ -35,6 +35,11 @@ import dev.rekey.store.JdbcKeyRing;
 import dev.rekey.store.JdbcNonceRegistry;
 import dev.rekey.store.JdbcRateWindows;
 import dev.rekey.store.JdbcOperationStore;
+import dev.rekey.store.JdbcFleet;
+import dev.rekey.store.JdbcStats;
+import dev.rekey.store.JdbcTenants;
+import dev.rekey.server.admin.AdminRoutes;
+import dev.rekey.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,6 +60,7 @@ public final class Rekey implements AutoCloseable {
     private final EngineRegistry engines;
     private final Workers workers;
     private final HttpServer http;
+    private final AdminPort admin;
     private final Stores stores;
 
     /** The store-backed parts, exposed for tests and the CLI. */
@@ -62,11 +68,12 @@ public final class Rekey implements AutoCloseable {
                          JdbcCatalog catalog, JdbcKeyRing keys) {
     }
 
-    private Rekey(Database db, EngineRegistry engines, Workers workers, HttpServer http, Stores stores) {
+    private Rekey(Database db, EngineRegistry engines, Workers workers, HttpServer http, AdminPort admin, Stores stores) {
         this.db = db;
         this.engines = engines;
         this.workers = workers;
         this.http = http;
+        this.admin = admin;
         this.stores = stores;
     }
 
@@ -89,12 +96,22 @@ public final class Rekey implements AutoCloseable {
             var operations = new JdbcOperationStore(db, clock, node, lease);
             var instances = new JdbcInstanceStore(db, operations);
             var audit = new JdbcAuditLog(db);
-            new ConfigApplier(catalog, box).apply(config);
+            var tenants = new JdbcTenants(db, box, clock);
+            var fleetStore = new JdbcFleet(db, clock);
+            var applier = new ConfigApplier(catalog, tenants, fleetStore, box);
+            applier.apply(config);
             var leases = new LeaseKeeper(operations, clock, stepBudget(config.engineTimeout()));
             leases.start(workers);
             var guests = new GuestMachines(engines);
             var cvm = new CvmOperations(instances, operations, guests, audit, clock, workers, leases, box);
-            new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests, config.engineTimeout()).provision(config);
+            var provisioner = new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests, config.engineTimeout());
+            provisioner.provision(config);
+            var attachments = new EngineAttachments(fleetStore, instances, provisioner, node);
+            attachments.started();
+            workers.every(ATTACHMENTS_EVERY, attachments::sync);
+            var health = new EngineHealth(engines, instances, clock);
+            health.start(workers);
+            var metrics = new Metrics(new JdbcStats(db), clock, health::counts);
             var lockouts = Map.of(Product.HUAWEI_DCS, new LockoutPolicy(HuaweiDialect.MAX_ATTEMPTS,
                     Duration.ofMinutes(HuaweiDialect.lockMinutes(config.limits())), clock));
             var changes = new PasswordChanges(instances, operations, engines, audit, box, clock, workers, leases, lockouts,
@@ -105,7 +122,7 @@ public final class Rekey implements AutoCloseable {
             guests.settle(cvm);
             worker.start(ASSIGNED_EVERY, orphansEvery(lease));
             var queries = new InstanceQueries(instances, operations);
-            var rateLimiter = new RateLimiter(new JdbcRateWindows(db), clock);
+            var rateLimiter = new RateLimiter(metrics.counting(new JdbcRateWindows(db)), clock);
             var keys = new JdbcKeyRing(db, box);
             Map<Route, Dialect> dialects = new EnumMap<>(Route.class);
             dialects.put(Route.TENCENT, new TencentDialect(new TencentSignatureVerifier(keys, clock), List.of(
@@ -117,8 +134,20 @@ public final class Rekey implements AutoCloseable {
                             rateLimiter, config.limits())));
             dialects.put(Route.HUAWEI, new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock), changes, queries,
                     lockouts.get(Product.HUAWEI_DCS), rateLimiter, config.limits()));
-            HttpServer http = HttpServer.start(new Gateway(dialects), config.bind(), config.port());
-            return new Rekey(db, engines, workers, http, new Stores(db, instances, operations, audit, catalog, keys));
+            HttpServer http = HttpServer.start(new Gateway(dialects), config.bind(), config.port(), metrics);
+            AdminPort admin = null;
+            try {
+                if (config.admin().enabled()) {
+                    var fleet = new Fleet(fleetStore, instances, applier, attachments, provisioner, health, node);
+                    var json = new InstanceJson(System::getenv, name -> tenants.find(name).isPresent());
+                    admin = AdminPort.start(config, new AdminRoutes.Parts(tenants, keys, instances, catalog, operations,
+                            audit, json, fleet, health, metrics::scrape, clock, node));
+                }
+            } catch (RuntimeException e) {
+                http.close();
+                throw e;
+            }
+            return new Rekey(db, engines, workers, http, admin, new Stores(db, instances, operations, audit, catalog, keys));
         } catch (RuntimeException e) {
             workers.close();
             engines.close();
@@ -137,6 +166,8 @@ public final class Rekey implements AutoCloseable {
     }
     /** How long a node waits for the owner of an engine it cannot reach to take a request up. */
     private static final Duration FORWARD_WAIT = Duration.ofSeconds(10);
+    /** How often a node looks whether instances were registered, changed or retired through another node. */
+    private static final Duration ATTACHMENTS_EVERY = Duration.ofSeconds(1);
     /** How often a node looks for operations only it can apply. */
     private static final Duration ASSIGNED_EVERY = Duration.ofMillis(100);
 
@@ -168,6 +199,11 @@ public final class Rekey implements AutoCloseable {
         return http.port();
     }
 
+    /** The admin API's address, empty when the configuration has no {@code admin-port}. */
+    public java.util.Optional<String> adminUrl() {
+        return java.util.Optional.ofNullable(admin).map(AdminPort::url);
+    }
+
     public Stores stores() {
         return stores;
     }
@@ -175,6 +211,7 @@ public final class Rekey implements AutoCloseable {
     /** Stops taking requests, lets running operations finish, stops spawned engines, closes the store. */
     @Override
     public void close() {
+        if (admin != null) admin.close();
         http.close();
         workers.close();
         engines.close();

@@ -22,7 +22,28 @@ import java.util.Map;
  */
 public record RekeyConfig(String bind, int port, Path data, String storeUrl, Path keyFile, int taskLeaseSeconds,
                           int storePoolSize, Duration engineTimeout, LogFormat logFormat,
-                          List<Credential> credentials, List<InstanceConfig> instances, Limits limits) {
+                          List<Credential> credentials, List<InstanceConfig> instances, Limits limits, Admin admin) {
+
+    /**
+     * {@code server: { admin-port, admin-bind, admin-token-file }}: the admin API and the metrics. A null {@code port}
+     * means none is served (0 picks a free port); {@code tokenFile} null means {@code <data>/admin.token}.
+     */
+    public record Admin(Integer port, String bind, Path tokenFile) {
+        public static final Admin NONE = new Admin(null, "127.0.0.1", null);
+
+        public boolean enabled() {
+            return port != null;
+        }
+
+        public Admin withPort(Integer override) {
+            return override == null ? this : new Admin(override, bind, tokenFile);
+        }
+    }
+
+    /** The token file the admin API reads: the configured one, or {@code admin.token} in the data folder. */
+    public Path adminTokenFile() {
+        return admin.tokenFile() != null ? admin.tokenFile() : data.resolve("admin.token");
+    }
 
     /** {@code server: { log: text | json }}: plain lines, or one JSON object per line. */
 
@@ -78,7 +99,13 @@ public record RekeyConfig(String bind, int port, Path data, String storeUrl, Pat
     public RekeyConfig withOverrides(Integer portOverride, Path dataOverride) {
         return new RekeyConfig(bind, portOverride != null ? portOverride : port, dataOverride != null ? dataOverride : data,
                 dataOverride != null && storeUrl.equals(defaultStoreUrl(data)) ? defaultStoreUrl(dataOverride) : storeUrl,
-                keyFile, taskLeaseSeconds, storePoolSize, engineTimeout, logFormat, credentials, instances, limits);
+                keyFile, taskLeaseSeconds, storePoolSize, engineTimeout, logFormat, credentials, instances, limits, admin);
+    }
+
+    /** With the admin API on {@code adminPort} (0: a free port) unless it is null. */
+    public RekeyConfig withAdminPort(Integer adminPort) {
+        return new RekeyConfig(bind, port, data, storeUrl, keyFile, taskLeaseSeconds, storePoolSize, engineTimeout, logFormat,
+                credentials, instances, limits, admin.withPort(adminPort));
     }
 
     static String defaultStoreUrl(Path data) {

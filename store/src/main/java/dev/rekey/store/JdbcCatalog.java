@@ -198,16 +198,24 @@ public final class JdbcCatalog {
         });
     }
 
-    /** Records where a spawned engine listens now and which node owns it. */
+    /**
+     * Records where a spawned engine listens now and which node owns it. A new address bumps the catalog revision,
+     * so that the other nodes reach the engine where it is now ({@link JdbcFleet}).
+     */
     public void setAddress(String id, String host, int port, String ownerNode) {
-        db.run(c -> {
-            try (var ps = c.prepareStatement("UPDATE instance SET host = ?, port = ?, owner_node = ? WHERE id = ?")) {
+        db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("UPDATE instance SET host = ?, port = ?, owner_node = ? WHERE id = ? AND NOT "
+                    + "(COALESCE(host, '') = COALESCE(?, '') AND port = ? AND COALESCE(owner_node, '') = COALESCE(?, ''))")) {
                 ps.setString(1, host);
                 ps.setInt(2, port);
                 ps.setString(3, ownerNode);
                 ps.setString(4, id);
-                return ps.executeUpdate();
+                ps.setString(5, host);
+                ps.setInt(6, port);
+                ps.setString(7, ownerNode);
+                if (ps.executeUpdate() == 1) JdbcFleet.bump(c);
             }
+            return null;
         });
     }
 }
