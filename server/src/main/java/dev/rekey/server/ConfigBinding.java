@@ -10,7 +10,10 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
@@ -56,7 +59,12 @@ final class ConfigBinding {
 
     private static final ObjectMapper MAPPER = configured(YAMLMapper.builder());
     /** The admin API's JSON, bound with exactly the file's records, deserializers and refusals. */
-    static final ObjectMapper JSON = configured(JsonMapper.builder());
+    static final ObjectMapper JSON = configured(JsonMapper.builder().withCoercionConfig(LogicalType.Textual, c -> {
+        // JSON has types of its own: a number or true where text goes is a mistake, not a text to guess
+        c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        c.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }));
 
     private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configured(B builder) {
         return builder
