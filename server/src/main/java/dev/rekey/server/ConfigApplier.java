@@ -35,10 +35,7 @@ final class ConfigApplier {
     }
 
     void apply(RekeyConfig config) {
-        var names = new java.util.TreeSet<String>();
-        config.credentials().forEach(c -> names.add(c.tenant()));
-        config.instances().forEach(ic -> names.add(ic.tenant()));
-        tenants.declare(names);
+        tenants.declare(config.tenants());
         catalog.replaceCredentials(config.credentials());
         var ids = new HashSet<String>();
         for (RekeyConfig.InstanceConfig ic : config.instances()) {

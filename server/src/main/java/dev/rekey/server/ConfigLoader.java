@@ -58,7 +58,7 @@ public final class ConfigLoader {
         var store = checked(file.store(), root.key("store"));
         Duration engineTimeout = checked(file.engines(), root.key("engines")).timeout();
         List<Credential> credentials = credentials(file.tenants(), root.key("tenants"));
-        Set<String> tenants = new HashSet<>();
+        Set<String> tenants = new java.util.LinkedHashSet<>();
         file.tenants().forEach(t -> tenants.add(t.name()));
         checkInstances(file.instances(), root.key("instances"), tenants);
         Limits limits = limits(file.limits(), root.key("limits"));
@@ -69,7 +69,7 @@ public final class ConfigLoader {
         Path tokenFile = server.adminTokenFile() == null ? null : baseDir.resolve(server.adminTokenFile()).normalize();
         var admin = new RekeyConfig.Admin(server.adminPort(), server.adminBind(), tokenFile);
         return new RekeyConfig(server.bind(), server.port(), data, url, keyFile, store.taskLeaseSeconds(), store.poolSize(),
-                engineTimeout, server.log(), credentials, file.instances(), limits, admin);
+                engineTimeout, server.log(), List.copyOf(tenants), credentials, file.instances(), limits, admin);
     }
 
     /** Relative H2 file paths resolve against the configuration file's folder, as every other path does. */

@@ -17,12 +17,14 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The configuration file, validated once at start: nothing else reads YAML. Paths are absolute; {@code storePoolSize}
+ * The configuration file, validated once at start: nothing else reads YAML. {@code tenants} are the names the file
+ * declares (with or without keys). Paths are absolute; {@code storePoolSize}
  * is the store's connection pool, {@code engineTimeout} how long one engine call may take.
  */
 public record RekeyConfig(String bind, int port, Path data, String storeUrl, Path keyFile, int taskLeaseSeconds,
                           int storePoolSize, Duration engineTimeout, LogFormat logFormat,
-                          List<Credential> credentials, List<InstanceConfig> instances, Limits limits, Admin admin) {
+                          List<String> tenants, List<Credential> credentials, List<InstanceConfig> instances, Limits limits,
+                          Admin admin) {
 
     /**
      * {@code server: { admin-port, admin-bind, admin-token-file }}: the admin API and the metrics. A null {@code port}
@@ -99,13 +101,13 @@ public record RekeyConfig(String bind, int port, Path data, String storeUrl, Pat
     public RekeyConfig withOverrides(Integer portOverride, Path dataOverride) {
         return new RekeyConfig(bind, portOverride != null ? portOverride : port, dataOverride != null ? dataOverride : data,
                 dataOverride != null && storeUrl.equals(defaultStoreUrl(data)) ? defaultStoreUrl(dataOverride) : storeUrl,
-                keyFile, taskLeaseSeconds, storePoolSize, engineTimeout, logFormat, credentials, instances, limits, admin);
+                keyFile, taskLeaseSeconds, storePoolSize, engineTimeout, logFormat, tenants, credentials, instances, limits, admin);
     }
 
     /** With the admin API on {@code adminPort} (0: a free port) unless it is null. */
     public RekeyConfig withAdminPort(Integer adminPort) {
         return new RekeyConfig(bind, port, data, storeUrl, keyFile, taskLeaseSeconds, storePoolSize, engineTimeout, logFormat,
-                credentials, instances, limits, admin.withPort(adminPort));
+                tenants, credentials, instances, limits, admin.withPort(adminPort));
     }
 
     static String defaultStoreUrl(Path data) {
