@@ -49,6 +49,11 @@ final class AdminPort implements AutoCloseable {
         return url;
     }
 
+    /** The routes served (for the test that holds them and the OpenAPI document together). */
+    java.util.List<String> served() {
+        return server.served();
+    }
+
     @Override
     public void close() {
         server.close();

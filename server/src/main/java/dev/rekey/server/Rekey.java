@@ -204,6 +204,11 @@ public final class Rekey implements AutoCloseable {
         return java.util.Optional.ofNullable(admin).map(AdminPort::url);
     }
 
+    /** The admin routes this node serves ({@code GET /api/instances/{id}}); empty without an admin port. */
+    public java.util.List<String> adminRoutes() {
+        return admin == null ? java.util.List.of() : admin.served();
+    }
+
     public Stores stores() {
         return stores;
     }

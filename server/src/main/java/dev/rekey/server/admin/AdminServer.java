@@ -23,11 +23,9 @@ public final class AdminServer implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(AdminServer.class);
     private static final Logger ACCESS = LoggerFactory.getLogger("dev.rekey.admin.access");
     private final Javalin app;
-    private final List<Route> routes;
 
-    private AdminServer(Javalin app, List<Route> routes) {
+    private AdminServer(Javalin app) {
         this.app = app;
-        this.routes = routes;
     }
 
     public static AdminServer start(AdminRoutes admin, String bind, int port) {
@@ -44,7 +42,7 @@ public final class AdminServer implements AutoCloseable {
             }
         });
         app.start(bind, port);
-        return new AdminServer(app, routes);
+        return new AdminServer(app);
     }
 
     /** OpenAPI writes {@code {id}}, and so does Javalin (one segment; its {@code <id>} would match slashes too). */
@@ -67,10 +65,15 @@ public final class AdminServer implements AutoCloseable {
         return app.port();
     }
 
-    /** The routes served: method and path template, as OpenAPI writes them. */
+    /**
+     * The routes the HTTP server really serves, as its router holds them ({@code GET /api/instances/{id}}), the
+     * catch-all that answers {@code no-route} left out.
+     */
     public List<String> served() {
         var out = new ArrayList<String>();
-        routes.forEach(r -> out.add(r.method() + " " + r.path()));
+        for (var e : app.unsafe.internalRouter.allHttpHandlers()) {
+            if (!e.endpoint.path.equals("/*")) out.add(e.endpoint.method.name() + " " + e.endpoint.path);
+        }
         return out;
     }
 
