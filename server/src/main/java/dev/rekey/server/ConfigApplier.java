@@ -72,16 +72,25 @@ final class ConfigApplier {
         String image = cvm ? ic.extra().getOrDefault("image", "") : null;
         return new JdbcCatalog.InstanceRow(ic.id(), ic.tenant(), ic.product(), ic.region(), ic.name(), e.kind(),
                 e.spawn() ? "127.0.0.1" : e.host(), e.spawn() ? 0 : e.port(), account, os, image, Map.copyOf(engineConfig),
-                adminSecret(ic).map(box::seal).orElse(null));
+                sealedAdmin(ic));
     }
 
-    /** A spawned engine keeps the admin password it was created with; an external one uses the configured one. */
-    private java.util.Optional<Secret> adminSecret(RekeyConfig.InstanceConfig ic) {
-        if (!ic.engine().spawn()) return java.util.Optional.ofNullable(ic.engine().adminPassword());
+    /**
+     * A spawned engine keeps the admin password it was created with; an external one uses the configured one. The
+     * sealed text already stored is kept when the password is the same, so that applying the same entry again changes
+     * nothing the other nodes would take for a change of the engine ({@link EngineAttachments}).
+     */
+    private String sealedAdmin(RekeyConfig.InstanceConfig ic) {
         var existing = catalog.sealedAdmin(ic.id());
-        if (existing.isPresent()) return existing.map(box::open);
-        byte[] b = new byte[24];
-        RANDOM.nextBytes(b);
-        return java.util.Optional.of(Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
+        if (ic.engine().spawn()) {
+            if (existing.isPresent()) return existing.get();
+            byte[] b = new byte[24];
+            RANDOM.nextBytes(b);
+            return box.seal(Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
+        }
+        Secret configured = ic.engine().adminPassword();
+        if (configured == null) return null;
+        if (existing.isPresent() && box.open(existing.get()).sameAs(configured)) return existing.get();
+        return box.seal(configured);
     }
 }

@@ -23,15 +23,20 @@ final class EngineAttachments {
     private final JdbcInstanceStore instances;
     private final EngineProvisioner provisioner;
     private final String node;
+    /** This node's own configuration file: its entries say how this node reaches their engines. */
+    private final java.util.Map<String, RekeyConfig.InstanceConfig> configured;
     /** The attachment facts each attached instance was attached with. */
     private final Map<String, String> attached = new HashMap<>();
     private long revision = -1;
 
-    EngineAttachments(JdbcFleet fleet, JdbcInstanceStore instances, EngineProvisioner provisioner, String node) {
+    EngineAttachments(JdbcFleet fleet, JdbcInstanceStore instances, EngineProvisioner provisioner, String node,
+                      java.util.List<RekeyConfig.InstanceConfig> configured) {
         this.fleet = fleet;
         this.instances = instances;
         this.provisioner = provisioner;
         this.node = node;
+        this.configured = new HashMap<>();
+        configured.forEach(ic -> this.configured.put(ic.id(), ic));
     }
 
     /** After the start's provisioning: what is attached now is in step with the store as it is now. */
@@ -73,10 +78,16 @@ final class EngineAttachments {
             String signature = a.signature();
             if (signature.equals(attached.get(a.id()))) continue;
             if (notSpawnedYet(a)) continue;
+            RekeyConfig.InstanceConfig own = configured.get(a.id());
+            if (own != null && !spawnedElsewhere(a)) {
+                // this node's file says how it reaches this engine, whatever another node's file recorded
+                attached.put(a.id(), signature);
+                continue;
+            }
             if (attached.remove(a.id()) != null) provisioner.detach(a.id());
             try {
                 Instance instance = instances.find(a.id()).orElseThrow();
-                provisioner.attach(provisioner.stored(instance), false);
+                provisioner.attach(own != null ? own : provisioner.stored(instance), false);
                 LOG.info("instance {}: engine attached here ({} through another node or the store)", a.id(),
                         a.source().equals("api") ? "registered or changed" : "changed");
             } catch (ConfigException | IllegalArgumentException e) {
@@ -90,6 +101,11 @@ final class EngineAttachments {
             attached.remove(id);
             LOG.info("instance {}: retired, engine detached here", id);
         }
+    }
+
+    /** An engine another node spawned and owns: this node reaches it where that node records it, which may move. */
+    private boolean spawnedElsewhere(JdbcFleet.Attachment a) {
+        return "true".equals(a.engineConfig().get("spawn")) && a.ownerNode() != null && !node.equals(a.ownerNode());
     }
 
     /** A spawned engine another node is still starting: no address yet; its owner records one when it runs. */

@@ -5,7 +5,6 @@ import dev.rekey.core.InstanceState;
 import dev.rekey.store.JdbcCatalog;
 import dev.rekey.store.JdbcFleet;
 import dev.rekey.store.JdbcInstanceStore;
-import dev.rekey.store.JdbcTenants;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -151,10 +150,5 @@ public final class Fleet {
     private static boolean engineChanged(RekeyConfig.EngineConfig was, RekeyConfig.EngineConfig next) {
         return !Objects.equals(was.adminUser(), next.adminUser()) || !Objects.equals(was.user(), next.user())
                 || !was.users().equals(next.users()) || !Objects.equals(was.channel(), next.channel());
-    }
-
-    /** Whether a tenant exists (the file's or the API's): an instance may only name one that does. */
-    static boolean tenantExists(JdbcTenants tenants, String name) {
-        return tenants.find(name).isPresent();
     }
 }

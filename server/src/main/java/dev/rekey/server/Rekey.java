@@ -106,7 +106,7 @@ public final class Rekey implements AutoCloseable {
             var cvm = new CvmOperations(instances, operations, guests, audit, clock, workers, leases, box);
             var provisioner = new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests, config.engineTimeout());
             provisioner.provision(config);
-            var attachments = new EngineAttachments(fleetStore, instances, provisioner, node);
+            var attachments = new EngineAttachments(fleetStore, instances, provisioner, node, config.instances());
             attachments.started();
             workers.every(ATTACHMENTS_EVERY, attachments::sync);
             var health = new EngineHealth(engines, instances, clock);

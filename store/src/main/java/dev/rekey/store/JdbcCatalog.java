@@ -91,7 +91,10 @@ public final class JdbcCatalog {
                               Map<String, String> engineConfig, String sealedAdmin) {
     }
 
-    /** Creates the instance if new (returns true); otherwise updates what the configuration owns and keeps the rest. */
+    /**
+     * Creates the instance if new (returns true); otherwise updates what the configuration owns and keeps the rest. An
+     * instance registered through the admin API and then declared in the file belongs to the file from then on.
+     */
     public boolean upsertInstance(InstanceRow r) {
         return db.inTransaction(c -> {
             boolean exists;
@@ -103,7 +106,8 @@ public final class JdbcCatalog {
             }
             if (exists) {
                 try (var ps = c.prepareStatement("UPDATE instance SET tenant = ?, product = ?, region = ?, engine_kind = ?, engine_config = ?, sealed_admin = ?, "
-                        + "account = ?, os = ?, image = ?, state = CASE WHEN state = 'RETIRED' THEN 'RUNNING' ELSE state END WHERE id = ?")) {
+                        + "account = ?, os = ?, image = ?, state = CASE WHEN state = 'RETIRED' THEN 'RUNNING' ELSE state END, "
+                        + "source = 'config' WHERE id = ?")) {
                     ps.setString(1, r.tenant());
                     ps.setString(2, r.product().name());
                     ps.setString(3, r.region());

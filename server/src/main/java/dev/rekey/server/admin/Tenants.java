@@ -108,9 +108,11 @@ final class Tenants {
     record Revoked(String tenant, String cloud, String keyId, String source, String note) {
     }
 
-    private static Views.CreatedKey created(Credential key, String revoked) {
+    /** The answer that shows a key's secret, the only one: it is made here and never read back. */
+    private Views.CreatedKey created(Credential key, String revoked) {
+        String at = tenants.key(key.cloud(), key.keyId()).map(k -> Views.time(k.createdAt())).orElse(null);
         return new Views.CreatedKey(key.tenant(), Views.cloud(key.cloud()), key.keyId(), key.secret().reveal(),
-                key.projectId(), java.time.Instant.now().toString(), revoked);
+                key.projectId(), at, revoked);
     }
 
     private JdbcTenants.Tenant tenant(String name) {
