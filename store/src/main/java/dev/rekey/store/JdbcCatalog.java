@@ -65,6 +65,15 @@ public final class JdbcCatalog {
             try (var del = c.createStatement()) {
                 del.executeUpdate("DELETE FROM credential WHERE source = 'config'");
             }
+            // a key made through the admin API that the file now declares belongs to the file from now on
+            try (var del = c.prepareStatement("DELETE FROM credential WHERE cloud = ? AND key_id = ?")) {
+                for (Credential cr : credentials) {
+                    del.setString(1, cr.cloud().name());
+                    del.setString(2, cr.keyId());
+                    del.addBatch();
+                }
+                del.executeBatch();
+            }
             try (var ps = c.prepareStatement("INSERT INTO credential (cloud, key_id, tenant, sealed_secret, project_id, source, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, 'config', ?)")) {
                 for (Credential cr : credentials) {
