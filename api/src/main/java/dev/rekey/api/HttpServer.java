@@ -27,27 +27,35 @@ public final class HttpServer implements AutoCloseable {
     }
 
     public static HttpServer start(Gateway gateway, String bind, int port) {
+        return start(gateway, bind, port, AccessObserver.NONE);
+    }
+
+    /** {@code observer} is told about every request answered, with the facts of its access line. */
+    public static HttpServer start(Gateway gateway, String bind, int port, AccessObserver observer) {
         Javalin app = Javalin.create(config -> {
             config.concurrency.useVirtualThreads = true;
             config.startup.showJavalinBanner = false;
             // Javalin calls this after every request, once the answer is sent: the access line of a request that
             // never reached serve (a method with no route, a failure before the gateway answered)
             config.requestLogger.http((ctx, ms) -> {
-                if (ctx.attribute(LOGGED) == null) AccessLog.write(Access.UNCLASSIFIED, ctx.statusCode(), Math.round(ms));
+                if (ctx.attribute(LOGGED) == null) {
+                    AccessLog.write(Access.UNCLASSIFIED, ctx.statusCode(), Math.round(ms));
+                    observer.observed(Access.UNCLASSIFIED, ctx.statusCode(), Math.round(ms * 1_000_000));
+                }
             });
             config.http.maxRequestSize = MAX_BODY_BYTES;
             // Tencent documents GET requests of up to 32 KB of query; Jetty's default header limit is 8 KB
             config.jetty.modifyHttpConfiguration(http -> http.setRequestHeaderSize(64 * 1024));
             for (HandlerType type : List.of(HandlerType.GET, HandlerType.POST, HandlerType.PUT, HandlerType.DELETE, HandlerType.PATCH)) {
-                config.routes.addHttpHandler(type, "/", ctx -> serve(gateway, ctx));
-                config.routes.addHttpHandler(type, "/*", ctx -> serve(gateway, ctx));
+                config.routes.addHttpHandler(type, "/", ctx -> serve(gateway, observer, ctx));
+                config.routes.addHttpHandler(type, "/*", ctx -> serve(gateway, observer, ctx));
             }
         });
         app.start(bind, port);
         return new HttpServer(app);
     }
 
-    private static void serve(Gateway gateway, Context ctx) {
+    private static void serve(Gateway gateway, AccessObserver observer, Context ctx) {
         long started = System.nanoTime();
         var headers = new LinkedHashMap<String, List<String>>();
         for (String name : Collections.list(ctx.req().getHeaderNames())) {
@@ -62,7 +70,9 @@ public final class HttpServer implements AutoCloseable {
             answer = gateway.handle(new RawRequest(ctx.method().name(), ctx.path(), ctx.queryString(), headers, ctx.bodyAsBytes()));
         }
         // written before the answer is sent, so that a client holding the answer finds its line in the log
-        AccessLog.write(answer.access(), answer.status(), (System.nanoTime() - started) / 1_000_000);
+        long latency = System.nanoTime() - started;
+        AccessLog.write(answer.access(), answer.status(), latency / 1_000_000);
+        observer.observed(answer.access(), answer.status(), latency);
         ctx.attribute(LOGGED, true);
         ctx.status(answer.status());
         ctx.contentType(answer.contentType());

@@ -5,6 +5,8 @@ import dev.rekey.core.Product;
 import dev.rekey.core.Secret;
 import dev.rekey.core.SecretBox;
 import dev.rekey.store.JdbcCatalog;
+import dev.rekey.store.JdbcFleet;
+import dev.rekey.store.JdbcTenants;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,14 +23,19 @@ final class ConfigApplier {
     private static final Logger LOG = LoggerFactory.getLogger(ConfigApplier.class);
     private static final SecureRandom RANDOM = new SecureRandom();
     private final JdbcCatalog catalog;
+    private final JdbcTenants tenants;
+    private final JdbcFleet fleet;
     private final SecretBox box;
 
-    ConfigApplier(JdbcCatalog catalog, SecretBox box) {
+    ConfigApplier(JdbcCatalog catalog, JdbcTenants tenants, JdbcFleet fleet, SecretBox box) {
         this.catalog = catalog;
+        this.tenants = tenants;
+        this.fleet = fleet;
         this.box = box;
     }
 
     void apply(RekeyConfig config) {
+        tenants.declare(config.tenants());
         catalog.replaceCredentials(config.credentials());
         var ids = new HashSet<String>();
         for (RekeyConfig.InstanceConfig ic : config.instances()) {
@@ -41,9 +48,12 @@ final class ConfigApplier {
         }
         List<String> retired = catalog.retireAllBut(ids);
         retired.forEach(id -> LOG.info("instance {} is no longer configured: retired, history kept", id));
+        // the other nodes look at the instances again (a changed engine block, a retired instance)
+        fleet.bump();
     }
 
-    private JdbcCatalog.InstanceRow row(RekeyConfig.InstanceConfig ic) {
+    /** The store row of an instance entry; the admin password sealed (a spawned engine keeps the one it has). */
+    JdbcCatalog.InstanceRow row(RekeyConfig.InstanceConfig ic) {
         var e = ic.engine();
         var engineConfig = new HashMap<String, String>();
         engineConfig.put("spawn", Boolean.toString(e.spawn()));
@@ -51,6 +61,7 @@ final class ConfigApplier {
         if (e.user() != null) engineConfig.put("user", e.user());
         if (!e.users().isEmpty()) engineConfig.put("users", String.join(",", e.users()));
         if (e.channel() != null) engineConfig.put("channel", e.channel());
+        engineConfig.putAll(EngineBlock.encode(e));
         engineConfig.putAll(ic.extra());
         String account = switch (e.kind()) {
             case REDIS -> "default";
@@ -62,7 +73,7 @@ final class ConfigApplier {
         String image = cvm ? ic.extra().getOrDefault("image", "") : null;
         return new JdbcCatalog.InstanceRow(ic.id(), ic.tenant(), ic.product(), ic.region(), ic.name(), e.kind(),
                 e.spawn() ? "127.0.0.1" : host(e), e.spawn() ? 0 : port(e), account, os, image, e.overlap(), Map.copyOf(engineConfig),
-                adminSecret(ic).map(box::seal).orElse(null));
+                sealedAdmin(ic));
     }
 
     /** The address describe actions show: the engine's, or for an external cluster its first configured node's. */
@@ -74,13 +85,22 @@ final class ConfigApplier {
         return e.cluster() && !e.nodes().listed().isEmpty() ? e.nodes().listed().getFirst().port() : e.port();
     }
 
-    /** A spawned engine keeps the admin password it was created with; an external one uses the configured one. */
-    private java.util.Optional<Secret> adminSecret(RekeyConfig.InstanceConfig ic) {
-        if (!ic.engine().spawn()) return java.util.Optional.ofNullable(ic.engine().adminPassword());
+    /**
+     * A spawned engine keeps the admin password it was created with; an external one uses the configured one. The
+     * sealed text already stored is kept when the password is the same, so that applying the same entry again changes
+     * nothing the other nodes would take for a change of the engine ({@link EngineAttachments}).
+     */
+    private String sealedAdmin(RekeyConfig.InstanceConfig ic) {
         var existing = catalog.sealedAdmin(ic.id());
-        if (existing.isPresent()) return existing.map(box::open);
-        byte[] b = new byte[24];
-        RANDOM.nextBytes(b);
-        return java.util.Optional.of(Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
+        if (ic.engine().spawn()) {
+            if (existing.isPresent()) return existing.get();
+            byte[] b = new byte[24];
+            RANDOM.nextBytes(b);
+            return box.seal(Secret.of(Base64.getUrlEncoder().withoutPadding().encodeToString(b)));
+        }
+        Secret configured = ic.engine().adminPassword();
+        if (configured == null) return null;
+        if (existing.isPresent() && box.open(existing.get()).sameAs(configured)) return existing.get();
+        return box.seal(configured);
     }
 }

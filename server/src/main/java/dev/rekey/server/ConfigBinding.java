@@ -10,6 +10,12 @@ import com.fasterxml.jackson.core.exc.InputCoercionException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.MapperBuilder;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -43,7 +49,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
- * Binds the YAML into {@link ConfigFile} with Jackson, strictly: an unknown key, a string where a number goes, a
+ * Binds the YAML into {@link ConfigFile} (and an admin API body into an instance entry) with Jackson, strictly: an unknown key, a string where a number goes, a
  * fraction where a whole number goes or an empty list entry is an error, never a guess. Every Jackson error becomes a
  * {@link ConfigException} naming the key path and line, in words of the file's own; none quotes a secret.
  */
@@ -52,7 +58,17 @@ final class ConfigBinding {
     private static final String ENVIRONMENT = "rekey.environment";
     private static final Pattern DURATION = Pattern.compile("(\\d{1,9})(ms|s|m)");
 
-    private static final ObjectMapper MAPPER = YAMLMapper.builder()
+    private static final ObjectMapper MAPPER = configured(YAMLMapper.builder());
+    /** The admin API's JSON, bound with exactly the file's records, deserializers and refusals. */
+    static final ObjectMapper JSON = configured(JsonMapper.builder().withCoercionConfig(LogicalType.Textual, c -> {
+        // JSON has types of its own: a number or true where text goes is a mistake, not a text to guess
+        c.setCoercion(CoercionInputShape.Integer, CoercionAction.Fail);
+        c.setCoercion(CoercionInputShape.Float, CoercionAction.Fail);
+        c.setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    }));
+
+    private static <M extends ObjectMapper, B extends MapperBuilder<M, B>> M configured(B builder) {
+        return builder
             .propertyNamingStrategy(PropertyNamingStrategies.KEBAB_CASE)
             .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
             .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
@@ -70,6 +86,21 @@ final class ConfigBinding {
                     .addDeserializer(RekeyConfig.Os.class, new Choice<>(RekeyConfig.Os.class, ConfigBinding::lowerCase))
                     .addDeserializer(LogFormat.class, new Choice<>(LogFormat.class, ConfigBinding::lowerCase)))
             .build();
+    }
+
+    /**
+     * One {@code instances} entry given as JSON (the admin API), bound as the file binds it; errors name the key
+     * under {@code at} and its line.
+     */
+    static RekeyConfig.InstanceConfig instance(JsonNode node, Function<String, String> env, ConfigPath at) {
+        try {
+            return JSON.readerFor(RekeyConfig.InstanceConfig.class).withAttribute(ENVIRONMENT, env).readValue(node);
+        } catch (JsonMappingException e) {
+            throw error(e, at);
+        } catch (IOException e) {
+            throw at.error("cannot be read here");
+        }
+    }
 
     private ConfigBinding() {
     }
@@ -111,7 +142,10 @@ final class ConfigBinding {
     }
 
     private static ConfigException error(JsonMappingException e, Map<String, Integer> lines) {
-        var at = ConfigPath.root(lines);
+        return error(e, ConfigPath.root(lines));
+    }
+
+    private static ConfigException error(JsonMappingException e, ConfigPath at) {
         for (JsonMappingException.Reference r : e.getPath()) at = r.getFieldName() != null ? at.key(r.getFieldName()) : at.item(r.getIndex());
         return at.error(problem(e));
     }

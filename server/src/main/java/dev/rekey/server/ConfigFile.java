@@ -17,7 +17,7 @@ record ConfigFile(Server server, Store store, Engines engines, List<Tenant> tena
                   List<RekeyConfig.InstanceConfig> instances, LimitsSection limits) {
 
     ConfigFile {
-        server = server == null ? new Server(null, null, null, null) : server;
+        server = server == null ? new Server(null, null, null, null, null, null, null) : server;
         store = store == null ? new Store(null, null, null, null) : store;
         engines = engines == null ? new Engines(null) : engines;
         tenants = tenants == null ? List.of() : tenants;
@@ -29,9 +29,14 @@ record ConfigFile(Server server, Store store, Engines engines, List<Tenant> tena
         return new ConfigFile(null, null, null, null, null, null);
     }
 
-    /** {@code server:}; {@code data} is resolved against the file's folder. */
-    record Server(Integer port, String data, String bind, LogFormat log) {
+    /**
+     * {@code server:}; {@code data} and {@code admin-token-file} are resolved against the file's folder. No
+     * {@code admin-port} means no admin API; {@code admin-bind} is 127.0.0.1 unless given.
+     */
+    record Server(Integer port, String data, String bind, LogFormat log, Integer adminPort, String adminBind,
+                  String adminTokenFile) {
         Server {
+            adminBind = adminBind == null ? "127.0.0.1" : adminBind;
             port = port == null ? 8080 : port;
             data = data == null ? "./data" : data;
             bind = bind == null ? "127.0.0.1" : bind;

@@ -58,7 +58,7 @@ public final class ConfigLoader {
         var store = checked(file.store(), root.key("store"));
         Duration engineTimeout = checked(file.engines(), root.key("engines")).timeout();
         List<Credential> credentials = credentials(file.tenants(), root.key("tenants"));
-        Set<String> tenants = new HashSet<>();
+        Set<String> tenants = new java.util.LinkedHashSet<>();
         file.tenants().forEach(t -> tenants.add(t.name()));
         checkInstances(file.instances(), root.key("instances"), tenants);
         Limits limits = limits(file.limits(), root.key("limits"));
@@ -66,8 +66,10 @@ public final class ConfigLoader {
         Path data = baseDir.resolve(server.data()).normalize();
         String url = store.url() == null ? RekeyConfig.defaultStoreUrl(data) : resolveH2Path(store.url(), baseDir);
         Path keyFile = store.keyFile() == null ? null : baseDir.resolve(store.keyFile()).normalize();
+        Path tokenFile = server.adminTokenFile() == null ? null : baseDir.resolve(server.adminTokenFile()).normalize();
+        var admin = new RekeyConfig.Admin(server.adminPort(), server.adminBind(), tokenFile);
         return new RekeyConfig(server.bind(), server.port(), data, url, keyFile, store.taskLeaseSeconds(), store.poolSize(),
-                engineTimeout, server.log(), credentials, file.instances(), limits);
+                engineTimeout, server.log(), List.copyOf(tenants), credentials, file.instances(), limits, admin);
     }
 
     /** Relative H2 file paths resolve against the configuration file's folder, as every other path does. */
@@ -85,6 +87,9 @@ public final class ConfigLoader {
         range(at.key("port"), server.port(), 0, 65535, "0 picks a free port");
         required(at.key("data"), server.data());
         required(at.key("bind"), server.bind());
+        if (server.adminPort() != null) range(at.key("admin-port"), server.adminPort(), 0, 65535, "0 picks a free port");
+        required(at.key("admin-bind"), server.adminBind());
+        if (server.adminTokenFile() != null) required(at.key("admin-token-file"), server.adminTokenFile());
         return server;
     }
 
@@ -148,19 +153,27 @@ public final class ConfigLoader {
         for (int i = 0; i < instances.size(); i++) {
             RekeyConfig.InstanceConfig ic = instances.get(i);
             ConfigPath ii = at.item(i);
-            String id = required(ii.key("id"), ic.id());
-            if (!ids.add(id)) throw ii.key("id").error("the instance id " + id + " appears twice");
-            String tenant = required(ii.key("tenant"), ic.tenant());
-            if (!tenants.contains(tenant)) throw ii.key("tenant").error("no tenant named '" + tenant + "' is configured");
-            if (ic.product() == null) throw ii.key("product").error("is required");
-            if (ic.product() != Product.TENCENT_CVM) {
-                onlyForCvm(ii.key("os"), ic.os());
-                onlyForCvm(ii.key("image"), ic.image());
-                onlyForCvm(ii.key("state"), ic.state());
-            }
-            if (ic.engine() == null) throw ii.key("engine").error("is required");
-            checkEngine(ic.engine(), ii.key("engine"), ic.product());
+            checkInstance(ic, ii, tenants::contains);
+            if (!ids.add(ic.id())) throw ii.key("id").error("the instance id " + ic.id() + " appears twice");
         }
+    }
+
+    /**
+     * The rules one {@code instances} entry must follow, wherever it comes from (the file, or the admin API, where
+     * {@code tenantExists} asks the store).
+     */
+    static void checkInstance(RekeyConfig.InstanceConfig ic, ConfigPath ii, java.util.function.Predicate<String> tenantExists) {
+        required(ii.key("id"), ic.id());
+        String tenant = required(ii.key("tenant"), ic.tenant());
+        if (!tenantExists.test(tenant)) throw ii.key("tenant").error("no tenant named '" + tenant + "' is configured");
+        if (ic.product() == null) throw ii.key("product").error("is required");
+        if (ic.product() != Product.TENCENT_CVM) {
+            onlyForCvm(ii.key("os"), ic.os());
+            onlyForCvm(ii.key("image"), ic.image());
+            onlyForCvm(ii.key("state"), ic.state());
+        }
+        if (ic.engine() == null) throw ii.key("engine").error("is required");
+        checkEngine(ic.engine(), ii.key("engine"), ic.product());
     }
 
     private static void onlyForCvm(ConfigPath at, Object value) {

@@ -1,5 +1,6 @@
 package dev.rekey.server;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
@@ -18,6 +19,13 @@ record ConfigPath(String path, Map<String, Integer> lines) {
 
     static ConfigPath root(Map<String, Integer> lines) {
         return new ConfigPath("", lines);
+    }
+
+    /** This path with {@code prefix} before it, and the lines of {@code offset} lines further down. */
+    static ConfigPath within(String prefix, Map<String, Integer> lines, int offset) {
+        var shifted = new HashMap<String, Integer>();
+        lines.forEach((p, l) -> shifted.put(p.isEmpty() ? prefix : p.startsWith("[") ? prefix + p : prefix + "." + p, l + offset));
+        return new ConfigPath(prefix, shifted);
     }
 
     ConfigPath key(String key) {
@@ -50,11 +58,16 @@ record ConfigPath(String path, Map<String, Integer> lines) {
      * in one mapping (YAML parsers otherwise keep the last one silently).
      */
     static Map<String, Integer> linesOf(String yaml) throws IOException {
+        return linesOf(YAML, yaml);
+    }
+
+    /** As {@link #linesOf(String)}, for a text in the format {@code factory} reads (JSON for the admin API). */
+    static Map<String, Integer> linesOf(JsonFactory factory, String yaml) throws IOException {
         var lines = new HashMap<String, Integer>();
         var keys = new HashSet<String>();
         int depth = 0;
         int documents = 0;
-        try (JsonParser p = YAML.createParser(yaml)) {
+        try (JsonParser p = factory.createParser(yaml)) {
             for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
                 // The pointer includes the current key and starts with the root value's index (/0).
                 String path = pathOf(p.getParsingContext().pathAsPointer(true).toString());

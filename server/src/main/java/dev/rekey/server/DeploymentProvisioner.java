@@ -113,7 +113,7 @@ final class DeploymentProvisioner {
     }
 
     private void own(Instance instance, String what, List<Endpoint> members, List<SentinelEndpoint> sentinels, Runnable stop) {
-        registry.own(new EngineRegistry.SpawnedEngine(what + " of " + instance.id(), stop));
+        registry.own(new EngineRegistry.SpawnedEngine(instance.id(), what + " of " + instance.id(), stop));
         Endpoint first = members.getFirst();
         catalog.setAddress(instance.id(), first.host(), first.port(), nodeId);
         catalog.setMembers(instance.id(), new JdbcCatalog.Members(join(members),

@@ -1,5 +1,6 @@
 package dev.rekey.server;
 
+import dev.rekey.core.CvmInstanceState;
 import dev.rekey.core.EngineException;
 import dev.rekey.core.Instance;
 import dev.rekey.core.PasswordEngine;
@@ -19,13 +20,17 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Attaches an engine to every active instance: spawns (or re-adopts) the engines this node owns and connects to
- * external ones. A spawned engine restarts with the password it had, never the configured initial one.
+ * Attaches an engine to every active instance, at start and when one is registered at run time, by one code path:
+ * spawns (or re-adopts) the engines this node owns and connects to external ones. A spawned engine restarts with the
+ * password it had, never the configured initial one.
  */
 final class EngineProvisioner {
     private static final Logger LOG = LoggerFactory.getLogger(EngineProvisioner.class);
@@ -52,26 +57,84 @@ final class EngineProvisioner {
         this.deployments = new DeploymentProvisioner(catalog, registry, engineDir, nodeId);
     }
 
+    /**
+     * At start: attaches the engine of every active instance, the configured ones as the file declares them (initial
+     * password included) and those registered through the admin API as the store recorded them. A configured engine
+     * that cannot be attached stops the start; a registered one is reported and left for the operator.
+     */
     void provision(RekeyConfig config) {
-        for (RekeyConfig.InstanceConfig ic : config.instances()) {
-            Instance instance = instances.find(ic.id()).orElseThrow();
+        var configured = new HashMap<String, RekeyConfig.InstanceConfig>();
+        config.instances().forEach(ic -> configured.put(ic.id(), ic));
+        for (Instance instance : instances.active()) {
+            RekeyConfig.InstanceConfig ic = configured.get(instance.id());
+            if (ic != null) {
+                attach(ic, true);
+                continue;
+            }
             try {
-                switch (ic.engine().kind()) {
-                    case REDIS -> attachRedis(instance, ic.engine());
-                    case MEMCACHED -> attachMemcached(instance, ic.engine());
-                    case GUEST -> {
-                        // A guest (its sandbox or its agent socket) is driven only by the node that owns it.
-                        if (catalog.claimOwnership(instance.id(), nodeId)) guests.attach(instance, ic, engineDir);
-                        else LOG.info("instance {}: its guest belongs to another node", ic.id());
-                    }
-                }
-            } catch (EngineException | IOException e) {
-                throw new ConfigException("instances: " + ic.id() + ": the engine could not be started or reached: " + e.getMessage());
+                attach(stored(instance), true);
+            } catch (ConfigException e) {
+                LOG.warn("{}", e.getMessage());
             }
         }
     }
 
-    private void attachRedis(Instance instance, RekeyConfig.EngineConfig e) throws EngineException, IOException {
+    /**
+     * The one way an engine is attached on this node, at start and at run time: spawns (or re-adopts) the engines this
+     * node owns, reaches those another node owns or that run elsewhere. {@code lookUpVersion}: ask an external engine
+     * its version now (at start) rather than leaving it to the health probe (a bulk registration). Fails with the
+     * reason, after recording it for the admin view.
+     */
+    void attach(RekeyConfig.InstanceConfig ic, boolean lookUpVersion) {
+        Instance instance = instances.find(ic.id()).orElseThrow();
+        try {
+            switch (ic.engine().kind()) {
+                case REDIS -> attachRedis(instance, ic.engine(), lookUpVersion);
+                case MEMCACHED -> attachMemcached(instance, ic.engine());
+                case GUEST -> {
+                    // A guest (its sandbox or its agent socket) is driven only by the node that owns it.
+                    if (catalog.claimOwnership(instance.id(), nodeId)) guests.attach(instance, ic, engineDir);
+                    else LOG.info("instance {}: its guest belongs to another node", ic.id());
+                }
+            }
+        } catch (EngineException | IOException | ConfigException e) {
+            String reason = "the engine could not be started or reached: " + e.getMessage();
+            registry.failed(ic.id(), reason);
+            throw new ConfigException("instances: " + ic.id() + ": " + reason);
+        }
+    }
+
+    /** Forgets the instance's engine on this node; a process this node spawned for it is stopped. */
+    void detach(String id) {
+        guests.detach(id);
+        registry.detach(id);
+    }
+
+    /**
+     * An instance registered through the admin API, as the store recorded it: the engine block it was registered with
+     * (no initial password: its engine exists already) and the admin password, opened.
+     */
+    RekeyConfig.InstanceConfig stored(Instance instance) {
+        Map<String, String> ec = catalog.engineConfig(instance.id());
+        boolean spawn = Boolean.parseBoolean(ec.get("spawn"));
+        Secret admin = catalog.sealedAdmin(instance.id()).map(box::open).orElse(null);
+        List<String> users = ec.containsKey("users") ? List.of(ec.get("users").split(",")) : List.of();
+        RekeyConfig.EngineType type = EngineBlock.type(ec, switch (instance.engineKind()) {
+            case REDIS -> RekeyConfig.EngineType.REDIS;
+            case MEMCACHED -> RekeyConfig.EngineType.MEMCACHED;
+            case GUEST -> RekeyConfig.EngineType.GUEST;
+        });
+        var engine = new RekeyConfig.EngineConfig(type, spawn, spawn ? null : instance.host(),
+                spawn ? 0 : instance.port(), ec.get("admin-user"), admin, null, ec.get("user"), users, ec.get("channel"),
+                EngineBlock.members(ec, "replicas"), EngineBlock.members(ec, "sentinels"), EngineBlock.members(ec, "nodes"),
+                EngineBlock.shards(ec), instance.overlap());
+        RekeyConfig.Os os = ec.containsKey("os") ? RekeyConfig.Os.valueOf(ec.get("os").toUpperCase(Locale.ROOT)) : null;
+        CvmInstanceState state = ec.containsKey("state") ? CvmInstanceState.valueOf(ec.get("state")) : null;
+        return new RekeyConfig.InstanceConfig(instance.id(), instance.tenant(), instance.product(), instance.region(),
+                instance.name(), engine, os, ec.get("image"), state, ec.get("engine-version"), null);
+    }
+
+    private void attachRedis(Instance instance, RekeyConfig.EngineConfig e, boolean lookUpVersion) throws EngineException, IOException {
         Map<String, String> engineConfig = catalog.engineConfig(instance.id());
         Secret admin = box.open(catalog.sealedAdmin(instance.id()).orElseThrow());
         String adminUser = engineConfig.getOrDefault("admin-user", "rekey-admin");
@@ -96,6 +159,7 @@ final class EngineProvisioner {
             engine = new RedisPasswordEngine(e.host(), e.port(), adminUser, admin, "default", timeout);
         }
         registry.register(instance.id(), engine);
+        if (!lookUpVersion && !e.spawn()) return;
         recordVersion(instance, engine);
     }
 
@@ -133,7 +197,7 @@ final class EngineProvisioner {
 
     /** This node now owns the spawned process: it stops it at shutdown, and records where it listens for the others. */
     private void own(Instance instance, String what, long pid, String host, int port, Runnable stop) {
-        registry.own(new EngineRegistry.SpawnedEngine(what + " of " + instance.id() + " (pid " + pid + ")", stop));
+        registry.own(new EngineRegistry.SpawnedEngine(instance.id(), what + " of " + instance.id() + " (pid " + pid + ")", stop));
         catalog.setAddress(instance.id(), host, port, nodeId);
     }
 

@@ -61,7 +61,13 @@ final class GuestMachines implements GuestFleet {
         if (e.initialPassword() != null) users.forEach(u -> initialHashes.put(u, ShaCrypt.sha512Crypt(e.initialPassword())));
         var machine = new SpawnedGuestMachine(SandboxedGuest.start(dir, users, initialHashes));
         machines.put(id, machine);
-        registry.own(new EngineRegistry.SpawnedEngine("guest agent of " + id + " (" + dir + ")", machine::shutDown));
+        registry.own(new EngineRegistry.SpawnedEngine(id, "guest agent of " + id + " (" + dir + ")", machine::shutDown));
+    }
+
+    /** Forgets the instance's guest (its spawned agent, if any, is stopped by the registry's detach). */
+    void detach(String id) {
+        machines.remove(id);
+        pins.remove(id);
     }
 
     /** After recovery: each instance's state settles (pinned, or where a transition was going); no agent runs in a stopped state. */

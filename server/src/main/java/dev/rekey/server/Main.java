@@ -55,6 +55,8 @@ public final class Main {
         boolean demo;
         @Option(names = "--port", description = "HTTP port (0 picks a free one)")
         Integer port;
+        @Option(names = "--admin-port", description = "admin API port (0 picks a free one; overrides server.admin-port)")
+        Integer adminPort;
         @Option(names = "--data", description = "data folder (H2 database, spawned engines, master key)")
         Path data;
         @Option(names = "--log-format", paramLabel = "text|json", description = "log lines as text or as one JSON object per line (overrides server.log)")
@@ -69,7 +71,7 @@ public final class Main {
             try {
                 var loader = new ConfigLoader(System::getenv);
                 cfg = demo ? loader.parse(demoYaml(), Path.of("").toAbsolutePath()) : loader.load(config);
-                cfg = cfg.withOverrides(port, data == null ? null : data.toAbsolutePath());
+                cfg = cfg.withOverrides(port, data == null ? null : data.toAbsolutePath()).withAdminPort(adminPort);
             } catch (ConfigException e) {
                 System.err.println("rekey: configuration error: " + e.getMessage());
                 return 2;
@@ -93,6 +95,7 @@ public final class Main {
                 stopped.countDown();
             }, "rekey-shutdown"));
             System.out.println("Rekey listening on http://" + cfg.bind() + ":" + rekey.port());
+            rekey.adminUrl().ifPresent(url -> System.out.println("Rekey admin on " + url));
             if (demo) System.out.println(DemoBanner.text(cfg, rekey.port()));
             System.out.flush();
             stopped.await();

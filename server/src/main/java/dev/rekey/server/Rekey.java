@@ -36,6 +36,7 @@ import dev.rekey.core.OperationWorker;
 import dev.rekey.core.PasswordChanges;
 import dev.rekey.core.Product;
 import dev.rekey.core.RateLimiter;
+import dev.rekey.core.RotationWindows;
 import dev.rekey.core.SecretBox;
 import dev.rekey.core.Workers;
 import dev.rekey.store.Database;
@@ -47,6 +48,11 @@ import dev.rekey.store.JdbcKeyRing;
 import dev.rekey.store.JdbcNonceRegistry;
 import dev.rekey.store.JdbcRateWindows;
 import dev.rekey.store.JdbcOperationStore;
+import dev.rekey.store.JdbcFleet;
+import dev.rekey.store.JdbcStats;
+import dev.rekey.store.JdbcTenants;
+import dev.rekey.server.admin.AdminRoutes;
+import dev.rekey.server.metrics.Metrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -66,6 +72,7 @@ public final class Rekey implements AutoCloseable {
     private final EngineRegistry engines;
     private final Workers workers;
     private final HttpServer http;
+    private final AdminPort admin;
     private final Stores stores;
 
     /** The store-backed parts, exposed for tests and the CLI. */
@@ -73,11 +80,12 @@ public final class Rekey implements AutoCloseable {
                          JdbcCatalog catalog, JdbcKeyRing keys) {
     }
 
-    private Rekey(Database db, EngineRegistry engines, Workers workers, HttpServer http, Stores stores) {
+    private Rekey(Database db, EngineRegistry engines, Workers workers, HttpServer http, AdminPort admin, Stores stores) {
         this.db = db;
         this.engines = engines;
         this.workers = workers;
         this.http = http;
+        this.admin = admin;
         this.stores = stores;
     }
 
@@ -100,12 +108,22 @@ public final class Rekey implements AutoCloseable {
             var operations = new JdbcOperationStore(db, clock, node, lease);
             var instances = new JdbcInstanceStore(db, operations);
             var audit = new JdbcAuditLog(db);
-            new ConfigApplier(catalog, box).apply(config);
+            var tenants = new JdbcTenants(db, box, clock);
+            var fleetStore = new JdbcFleet(db, clock);
+            var applier = new ConfigApplier(catalog, tenants, fleetStore, box);
+            applier.apply(config);
             var leases = new LeaseKeeper(operations, clock, stepBudget(config.engineTimeout()));
             leases.start(workers);
             var guests = new GuestMachines(engines);
             var cvm = new CvmOperations(instances, operations, guests, audit, clock, workers, leases, box);
-            new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests, config.engineTimeout()).provision(config);
+            var provisioner = new EngineProvisioner(catalog, instances, box, engines, config.data(), node, guests, config.engineTimeout());
+            provisioner.provision(config);
+            var attachments = new EngineAttachments(fleetStore, instances, provisioner, node, config.instances());
+            attachments.started();
+            workers.every(ATTACHMENTS_EVERY, attachments::sync);
+            var health = new EngineHealth(engines, instances, clock);
+            health.start(workers);
+            var metrics = new Metrics(new JdbcStats(db), clock, health::counts);
             var lockouts = Map.of(Product.HUAWEI_DCS, new LockoutPolicy(DcsLockout.MAX_ATTEMPTS,
                     Duration.ofMinutes(DcsLockout.lockMinutes(config.limits())), clock));
             var changes = new PasswordChanges(instances, operations, engines, audit, box, clock, workers, leases, lockouts,
@@ -128,15 +146,28 @@ public final class Rekey implements AutoCloseable {
                     new DcsActions(changes, queries, lockouts.get(Product.HUAWEI_DCS), new DcsDescriber(queries)));
             var keys = new JdbcKeyRing(db, box);
             var nonces = new JdbcNonceRegistry(db, clock);
-            var requests = new Requests(new RateLimiter(new JdbcRateWindows(db), clock), config.limits(), audit, clock);
+            var requests = new Requests(new RateLimiter(metrics.counting(new JdbcRateWindows(db)), clock), config.limits(), audit, clock);
             Map<Cloud, Pipeline<?>> pipelines = Map.of(
                     Cloud.TENCENT, requests.pipeline(new TencentDialect(new TencentSignatureVerifier(keys, clock),
                             List.of(tencentRedis, tencentCvm))),
                     Cloud.ALIYUN, requests.pipeline(new AliyunDialect(
                             new AliyunSignatureVerifier(keys, nonces::firstUse, clock), aliyunRedis)),
                     Cloud.HUAWEI, requests.pipeline(new HuaweiDialect(new HuaweiSignatureVerifier(keys, clock), huaweiDcs)));
-            HttpServer http = HttpServer.start(new Gateway(pipelines), config.bind(), config.port());
-            return new Rekey(db, engines, workers, http, new Stores(db, instances, operations, audit, catalog, keys));
+            HttpServer http = HttpServer.start(new Gateway(pipelines), config.bind(), config.port(), metrics);
+            AdminPort admin = null;
+            try {
+                if (config.admin().enabled()) {
+                    var fleet = new Fleet(fleetStore, instances, applier, attachments, provisioner, health, node);
+                    var json = new InstanceJson(System::getenv, name -> tenants.find(name).isPresent());
+                    admin = AdminPort.start(config, new AdminRoutes.Parts(tenants, keys, instances, catalog, operations,
+                            audit, json, fleet, health, metrics::scrape, clock, node,
+                            new RotationWindows(instances, operations, engines)));
+                }
+            } catch (RuntimeException e) {
+                http.close();
+                throw e;
+            }
+            return new Rekey(db, engines, workers, http, admin, new Stores(db, instances, operations, audit, catalog, keys));
         } catch (RuntimeException e) {
             workers.close();
             engines.close();
@@ -162,6 +193,8 @@ public final class Rekey implements AutoCloseable {
     }
     /** How long a node waits for the owner of an engine it cannot reach to take a request up. */
     private static final Duration FORWARD_WAIT = Duration.ofSeconds(10);
+    /** How often a node looks whether instances were registered, changed or retired through another node. */
+    private static final Duration ATTACHMENTS_EVERY = Duration.ofSeconds(1);
     /** How often a node looks for operations only it can apply. */
     private static final Duration ASSIGNED_EVERY = Duration.ofMillis(100);
 
@@ -193,6 +226,16 @@ public final class Rekey implements AutoCloseable {
         return http.port();
     }
 
+    /** The admin API's address, empty when the configuration has no {@code admin-port}. */
+    public java.util.Optional<String> adminUrl() {
+        return java.util.Optional.ofNullable(admin).map(AdminPort::url);
+    }
+
+    /** The admin routes this node serves ({@code GET /api/instances/{id}}); empty without an admin port. */
+    public java.util.List<String> adminRoutes() {
+        return admin == null ? java.util.List.of() : admin.served();
+    }
+
     public Stores stores() {
         return stores;
     }
@@ -200,6 +243,7 @@ public final class Rekey implements AutoCloseable {
     /** Stops taking requests, lets running operations finish, stops spawned engines, closes the store. */
     @Override
     public void close() {
+        if (admin != null) admin.close();
         http.close();
         workers.close();
         engines.close();

@@ -17,12 +17,35 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The configuration file, validated once at start: nothing else reads YAML. Paths are absolute; {@code storePoolSize}
+ * The configuration file, validated once at start: nothing else reads YAML. {@code tenants} are the names the file
+ * declares (with or without keys). Paths are absolute; {@code storePoolSize}
  * is the store's connection pool, {@code engineTimeout} how long one engine call may take.
  */
 public record RekeyConfig(String bind, int port, Path data, String storeUrl, Path keyFile, int taskLeaseSeconds,
                           int storePoolSize, Duration engineTimeout, LogFormat logFormat,
-                          List<Credential> credentials, List<InstanceConfig> instances, Limits limits) {
+                          List<String> tenants, List<Credential> credentials, List<InstanceConfig> instances, Limits limits,
+                          Admin admin) {
+
+    /**
+     * {@code server: { admin-port, admin-bind, admin-token-file }}: the admin API and the metrics. A null {@code port}
+     * means none is served (0 picks a free port); {@code tokenFile} null means {@code <data>/admin.token}.
+     */
+    public record Admin(Integer port, String bind, Path tokenFile) {
+        public static final Admin NONE = new Admin(null, "127.0.0.1", null);
+
+        public boolean enabled() {
+            return port != null;
+        }
+
+        public Admin withPort(Integer override) {
+            return override == null ? this : new Admin(override, bind, tokenFile);
+        }
+    }
+
+    /** The token file the admin API reads: the configured one, or {@code admin.token} in the data folder. */
+    public Path adminTokenFile() {
+        return admin.tokenFile() != null ? admin.tokenFile() : data.resolve("admin.token");
+    }
 
     /** {@code server: { log: text | json }}: plain lines, or one JSON object per line. */
 
@@ -81,6 +104,12 @@ public record RekeyConfig(String bind, int port, Path data, String storeUrl, Pat
             sentinels = sentinels == null ? Members.NONE : sentinels;
             nodes = nodes == null ? Members.NONE : nodes;
             overlap = overlap == null ? Duration.ZERO : overlap;
+        }
+
+        /** The same block with another admin password (one given in an admin API body rather than the environment). */
+        public EngineConfig withAdminPassword(Secret admin) {
+            return new EngineConfig(type, spawn, host, port, adminUser, admin, initialPassword, user, users, channel,
+                    replicas, sentinels, nodes, shards, overlap);
         }
 
         /** What the product API sees: a cluster is a Redis. */
@@ -145,7 +174,13 @@ public record RekeyConfig(String bind, int port, Path data, String storeUrl, Pat
     public RekeyConfig withOverrides(Integer portOverride, Path dataOverride) {
         return new RekeyConfig(bind, portOverride != null ? portOverride : port, dataOverride != null ? dataOverride : data,
                 dataOverride != null && storeUrl.equals(defaultStoreUrl(data)) ? defaultStoreUrl(dataOverride) : storeUrl,
-                keyFile, taskLeaseSeconds, storePoolSize, engineTimeout, logFormat, credentials, instances, limits);
+                keyFile, taskLeaseSeconds, storePoolSize, engineTimeout, logFormat, tenants, credentials, instances, limits, admin);
+    }
+
+    /** With the admin API on {@code adminPort} (0: a free port) unless it is null. */
+    public RekeyConfig withAdminPort(Integer adminPort) {
+        return new RekeyConfig(bind, port, data, storeUrl, keyFile, taskLeaseSeconds, storePoolSize, engineTimeout, logFormat,
+                tenants, credentials, instances, limits, admin.withPort(adminPort));
     }
 
     static String defaultStoreUrl(Path data) {

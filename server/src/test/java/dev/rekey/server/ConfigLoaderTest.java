@@ -134,6 +134,7 @@ class ConfigLoaderTest {
             RekeyConfig c = loader.parse(new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8), BASE);
             assertEquals(6, c.instances().size());
             assertEquals(3, c.credentials().size());
+            assertEquals(8081, c.admin().port(), "the demo serves the admin API and the metrics");
         }
     }
 
@@ -169,6 +170,32 @@ class ConfigLoaderTest {
         assertEquals(Duration.ofMillis(500), c.engineTimeout());
     }
 
+    @Test
+    void theAdminApiIsOffUnlessAnAdminPortIsGiven() {
+        RekeyConfig none = loader.parse("server: { port: 1 }\n", BASE);
+        assertFalse(none.admin().enabled());
+        assertEquals(Path.of("/srv/rekey/data/admin.token"), none.adminTokenFile());
+        RekeyConfig c = loader.parse("server: { admin-port: 0, admin-bind: 0.0.0.0, admin-token-file: secrets/admin.token }\n", BASE);
+        assertTrue(c.admin().enabled());
+        assertEquals(0, c.admin().port());
+        assertEquals("0.0.0.0", c.admin().bind());
+        assertEquals(Path.of("/srv/rekey/secrets/admin.token"), c.adminTokenFile(), "resolved against the file's folder");
+        assertEquals("127.0.0.1", loader.parse("server: { admin-port: 9090 }\n", BASE).admin().bind());
+        assertEquals(9191, none.withAdminPort(9191).admin().port(), "--admin-port turns it on");
+        assertEquals(9090, loader.parse("server: { admin-port: 9090 }\n", BASE).withAdminPort(null).admin().port());
+    }
+
+    @ParameterizedTest(name = "{1}")
+    @CsvSource(delimiter = '|', textBlock = """
+            server: { admin-port: 70000 }        | server.admin-port (line 1): must be 0 to 65535 (0 picks a free port), not 70000
+            server: { admin-port: "x" }          | server.admin-port (line 1): must be a whole number
+            server: { admin-bind: "" }           | server.admin-bind (line 1): is required
+            server: { admin-token-file: " " }    | server.admin-token-file (line 1): is required
+            """)
+    void aBadAdminKeyIsRefusedWithItsLine(String yaml, String expected) {
+        assertEquals(expected, error(yaml));
+    }
+
     @ParameterizedTest(name = "{0}")
     @CsvSource(delimiter = '|', textBlock = """
             500ms | 500
@@ -202,7 +229,7 @@ class ConfigLoaderTest {
     @ParameterizedTest(name = "{1}")
     @CsvSource(delimiter = '|', textBlock = """
             servr: { port: 1 }                                      | servr (line 1): unknown key 'servr'          | allowed here: engines, instances, limits, server, store, tenants
-            server: { prot: 1 }                                     | server.prot (line 1): unknown key 'prot'     | allowed here: bind, data, log, port
+            server: { prot: 1 }                                     | server.prot (line 1): unknown key 'prot'     | allowed here: admin-bind, admin-port, admin-token-file, bind, data, log, port
             store: { pool_size: 3 }                                 | store.pool_size (line 1)                     | allowed here: key-file, pool-size, task-lease-seconds, url
             engines: { timout: 2s }                                 | engines.timout (line 1)                      | allowed here: timeout
             tenants: [ { name: a, tencnet: {} } ]                   | tenants[0].tencnet (line 1)                  | allowed here: aliyun, huawei, name, tencent

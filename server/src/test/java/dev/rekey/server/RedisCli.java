@@ -27,4 +27,10 @@ public final class RedisCli {
     public static boolean accepts(String host, int port, String password) throws IOException, InterruptedException {
         return ping(host, port, password).equals("PONG");
     }
+
+    /** Whether anything answers on the port as a Redis (an authentication error is an answer). */
+    public static boolean answers(String host, int port) throws IOException, InterruptedException {
+        String reply = ping(host, port, null);
+        return !reply.contains("Could not connect") && !reply.contains("Connection refused") && !reply.equals("TIMEOUT");
+    }
 }

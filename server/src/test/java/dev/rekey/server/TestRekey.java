@@ -66,6 +66,16 @@ public final class TestRekey implements AutoCloseable {
         return "127.0.0.1:" + port();
     }
 
+    /** The admin API's base URL; the configuration must give {@code admin-port}. */
+    public String adminUrl() {
+        return rekey.adminUrl().orElseThrow(() -> new IllegalStateException("this test Rekey has no admin-port"));
+    }
+
+    /** A client of the admin API with the token from the data folder. */
+    public AdminClient admin() throws IOException {
+        return new AdminClient(adminUrl(), AdminClient.tokenIn(dir.resolve("data").resolve("admin.token")));
+    }
+
     @Override
     public void close() {
         stop();

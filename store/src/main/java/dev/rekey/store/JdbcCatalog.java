@@ -66,6 +66,15 @@ public final class JdbcCatalog {
             try (var del = c.createStatement()) {
                 del.executeUpdate("DELETE FROM credential WHERE source = 'config'");
             }
+            // a key made through the admin API that the file now declares belongs to the file from now on
+            try (var del = c.prepareStatement("DELETE FROM credential WHERE cloud = ? AND key_id = ?")) {
+                for (Credential cr : credentials) {
+                    del.setString(1, cr.cloud().name());
+                    del.setString(2, cr.keyId());
+                    del.addBatch();
+                }
+                del.executeBatch();
+            }
             try (var ps = c.prepareStatement("INSERT INTO credential (cloud, key_id, tenant, sealed_secret, project_id, source, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, 'config', ?)")) {
                 for (Credential cr : credentials) {
@@ -92,7 +101,10 @@ public final class JdbcCatalog {
                               Map<String, String> engineConfig, String sealedAdmin) {
     }
 
-    /** Creates the instance if new (returns true); otherwise updates what the configuration owns and keeps the rest. */
+    /**
+     * Creates the instance if new (returns true); otherwise updates what the configuration owns and keeps the rest. An
+     * instance registered through the admin API and then declared in the file belongs to the file from then on.
+     */
     public boolean upsertInstance(InstanceRow r) {
         return db.inTransaction(c -> {
             boolean exists;
@@ -104,7 +116,8 @@ public final class JdbcCatalog {
             }
             if (exists) {
                 try (var ps = c.prepareStatement("UPDATE instance SET tenant = ?, product = ?, region = ?, engine_kind = ?, engine_config = ?, sealed_admin = ?, "
-                        + "account = ?, os = ?, image = ?, overlap_millis = ?, state = CASE WHEN state = 'RETIRED' THEN 'RUNNING' ELSE state END WHERE id = ?")) {
+                        + "account = ?, os = ?, image = ?, overlap_millis = ?, state = CASE WHEN state = 'RETIRED' THEN 'RUNNING' ELSE state END, "
+                        + "source = 'config' WHERE id = ?")) {
                     ps.setString(1, r.tenant());
                     ps.setString(2, r.product().name());
                     ps.setString(3, r.region());
@@ -228,16 +241,24 @@ public final class JdbcCatalog {
         });
     }
 
-    /** Records where a spawned engine listens now and which node owns it. */
+    /**
+     * Records where a spawned engine listens now and which node owns it. A new address bumps the catalog revision,
+     * so that the other nodes reach the engine where it is now ({@link JdbcFleet}).
+     */
     public void setAddress(String id, String host, int port, String ownerNode) {
-        db.run(c -> {
-            try (var ps = c.prepareStatement("UPDATE instance SET host = ?, port = ?, owner_node = ? WHERE id = ?")) {
+        db.inTransaction(c -> {
+            try (var ps = c.prepareStatement("UPDATE instance SET host = ?, port = ?, owner_node = ? WHERE id = ? AND NOT "
+                    + "(COALESCE(host, '') = COALESCE(?, '') AND port = ? AND COALESCE(owner_node, '') = COALESCE(?, ''))")) {
                 ps.setString(1, host);
                 ps.setInt(2, port);
                 ps.setString(3, ownerNode);
                 ps.setString(4, id);
-                return ps.executeUpdate();
+                ps.setString(5, host);
+                ps.setInt(6, port);
+                ps.setString(7, ownerNode);
+                if (ps.executeUpdate() == 1) JdbcFleet.bump(c);
             }
+            return null;
         });
     }
 }

@@ -73,6 +73,39 @@ public final class JdbcInstanceStore implements InstanceStore {
         });
     }
 
+    /**
+     * A page of instances for the admin view, in id order after {@code afterId} (null: from the start); null filters
+     * do not filter; retired instances only with {@code withRetired}.
+     */
+    public List<Instance> page(String tenant, Product product, String source, boolean withRetired, String afterId, int limit) {
+        var where = new ArrayList<String>();
+        var values = new ArrayList<String>();
+        if (tenant != null) { where.add("i.tenant = ?"); values.add(tenant); }
+        if (product != null) { where.add("i.product = ?"); values.add(product.name()); }
+        if (source != null) { where.add("i.source = ?"); values.add(source); }
+        if (!withRetired) where.add("i.state <> 'RETIRED'");
+        if (afterId != null) { where.add("i.id > ?"); values.add(afterId); }
+        String sql = SELECT + (where.isEmpty() ? "" : "WHERE " + String.join(" AND ", where) + " ") + "ORDER BY i.id";
+        return db.run(c -> {
+            try (var ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) ps.setString(i + 1, values.get(i));
+                ps.setMaxRows(limit);
+                return readAll(ps);
+            }
+        });
+    }
+
+    /** Every instance's lockout count that is not zero (a small table: a count ends with the next right password). */
+    public java.util.Map<String, Lockout> lockouts() {
+        return db.run(c -> {
+            var out = new java.util.HashMap<String, Lockout>();
+            try (var ps = c.prepareStatement("SELECT instance_id, failures, locked_until FROM lockout"); var rs = ps.executeQuery()) {
+                while (rs.next()) out.put(rs.getString(1), new Lockout(rs.getInt(2), rs.getLong(3)));
+            }
+            return out;
+        });
+    }
+
     /** The instance's lockout count as it stands, read without a lock (a cheap look before reading the engine). */
     public Lockout lockout(String id) {
         return db.run(c -> lockout(c, id));

@@ -93,6 +93,35 @@ public final class JdbcOperationStore implements OperationStore {
         });
     }
 
+    /** A filter of operations for the admin view; null fields do not filter; {@code beforeId} pages backwards. */
+    public record Filter(String instanceId, String tenant, OperationKind kind, OperationState state, String action,
+                         Long beforeId) {
+    }
+
+    /** The newest operations matching {@code f}, newest first. */
+    public List<Operation> query(Filter f, int limit) {
+        var where = new ArrayList<String>();
+        var values = new ArrayList<Object>();
+        if (f.instanceId() != null) { where.add("instance_id = ?"); values.add(f.instanceId()); }
+        if (f.tenant() != null) { where.add("tenant = ?"); values.add(f.tenant()); }
+        if (f.kind() != null) { where.add("kind = ?"); values.add(f.kind().name()); }
+        if (f.state() != null) { where.add("state = ?"); values.add(f.state().name()); }
+        if (f.action() != null) { where.add("action = ?"); values.add(f.action()); }
+        if (f.beforeId() != null) { where.add("id < ?"); values.add(f.beforeId()); }
+        String sql = "SELECT " + COLUMNS + " FROM operation" + (where.isEmpty() ? "" : " WHERE " + String.join(" AND ", where))
+                + " ORDER BY id DESC";
+        return db.run(c -> {
+            try (var ps = c.prepareStatement(sql)) {
+                for (int i = 0; i < values.size(); i++) {
+                    if (values.get(i) instanceof Long l) ps.setLong(i + 1, l);
+                    else ps.setString(i + 1, (String) values.get(i));
+                }
+                ps.setMaxRows(limit);
+                return readAll(ps);
+            }
+        });
+    }
+
     @Override
     public Operation request(NewOperation n) {
         return db.inTransaction(c -> insert(c, n, OperationState.REQUESTED, false).operation());
